@@ -1,0 +1,29 @@
+/** `roadmap search QUERY`: full text over titles, bodies, labels and comments. */
+import type { Command } from 'commander';
+import { UsageError } from '../../errors.js';
+import { parseLimit } from '../../domain/validate.js';
+import type { Context } from '../context.js';
+import { formatOf, withFormat } from '../output/format.js';
+import { ISSUE_COLUMNS, writeIssues } from '../output/issues.js';
+import type { Issue } from '../../domain/issue.js';
+
+export function registerSearch(program: Command, ctx: Context): void {
+  withFormat(
+    program
+      .command('search')
+      .description('find issues by words in their title, labels, body or comments (title matches first)')
+      .argument('<query...>', 'words; each must begin a word of the issue')
+      .option('-n, --limit <n>', 'at most this many'),
+  ).action((words: string[], opts) => {
+    const query = words.join(' ');
+    if (query.trim() === '') throw new UsageError('search needs at least one word');
+    const format = formatOf(opts);
+    const hits = ctx.store().search(query, opts.limit !== undefined ? parseLimit(opts.limit) : undefined);
+    ctx.profiler.mark('query');
+    const matched = new Map(hits.map((h) => [h.issue, h.matchedIn]));
+    const columns = [...ISSUE_COLUMNS, { header: 'MATCH', value: (i: Issue) => matched.get(i) ?? '' }];
+    const count = writeIssues(ctx.io, format, hits.map((h) => h.issue), columns);
+    ctx.profiler.mark('render');
+    if (count === 0 && format === 'table') ctx.note(`no issues match "${query}"`);
+  });
+}

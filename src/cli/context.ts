@@ -1,0 +1,87 @@
+/**
+ * What a command gets to work with: streams, the working directory and environment, the global
+ * options, and the store, opened only when first asked for so `--help` stays instant.
+ */
+import { findRoadmap, type RoadmapPaths } from '../store/layout.js';
+import { openStorage } from '../store/open.js';
+import type { Storage } from '../store/storage.js';
+import type { IO } from './io.js';
+import { Profiler } from './profile.js';
+
+export interface GlobalOptions {
+  root?: string;
+  /** False with `--no-index`. */
+  index: boolean;
+  profile: boolean;
+  quiet: boolean;
+}
+
+export class Context {
+  private opened: Storage | undefined;
+  private reported = new Set<string>();
+  readonly profiler: Profiler;
+
+  constructor(
+    readonly io: IO,
+    readonly cwd: string,
+    readonly env: NodeJS.ProcessEnv,
+    public globals: GlobalOptions,
+    readonly clock: () => Date = () => new Date(),
+    startedAt = performance.now(),
+  ) {
+    this.profiler = new Profiler(startedAt);
+  }
+
+  paths(): RoadmapPaths {
+    return findRoadmap(this.cwd, this.globals.root ?? (this.env.ROADMAP_ROOT || undefined));
+  }
+
+  store(): Storage {
+    if (!this.opened) {
+      const paths = this.paths();
+      this.opened = openStorage(paths, {
+        useIndex: this.globals.index,
+        clock: this.clock,
+        warn: (message) => this.warn(message),
+        profiler: this.profiler,
+        progress: this.io.errIsTTY ? (text) => this.io.err(text) : undefined,
+      });
+    }
+    return this.opened;
+  }
+
+  /** A message for a person, on stderr; `--quiet` silences it. */
+  note(message: string): void {
+    if (!this.globals.quiet) this.io.err(`${message}\n`);
+  }
+
+  /** Something the user should know even with `--quiet`. */
+  warn(message: string): void {
+    this.io.err(`warning: ${message}\n`);
+  }
+
+  /** Name each malformed file once, on stderr: it was skipped, and never rewritten. */
+  reportProblems(): void {
+    if (!this.opened) return;
+    for (const problem of this.opened.problems()) {
+      if (this.reported.has(problem.path)) continue;
+      this.reported.add(problem.path);
+      this.warn(`${problem.path}:${problem.line}: ${problem.message} (file skipped)`);
+    }
+  }
+
+  /** `debug.profile_operations` in config.yaml asks for `--profile` on every command. */
+  get profileFromConfig(): boolean {
+    if (!this.opened) return false;
+    try {
+      return this.opened.config().bool('debug.profile_operations');
+    } catch {
+      return false;
+    }
+  }
+
+  close(): void {
+    this.reportProblems();
+    this.opened?.close();
+  }
+}

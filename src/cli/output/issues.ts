@@ -1,0 +1,47 @@
+/** How issues print: the one place list, ready, search and milestone status share. */
+import type { Issue } from '../../domain/issue.js';
+import { ISSUE_CSV_COLUMNS } from '../../domain/issue.js';
+import type { IO } from '../io.js';
+import { priorityStyle, statusStyle } from './color.js';
+import { writeCsv } from './csv.js';
+import type { Format } from './format.js';
+import { writeJsonArray } from './json.js';
+import { type Column, writeTable } from './table.js';
+
+/** JSON of an issue: the front-matter fields as written, plus `path`. */
+export function issueJson(issue: Issue): Record<string, unknown> {
+  return { ...issue.fields, path: issue.path };
+}
+
+export function issueCsvRow(issue: Issue): unknown[] {
+  return ISSUE_CSV_COLUMNS.map((column) => (column === 'path' ? issue.path : issue.fields[column]));
+}
+
+export const ISSUE_COLUMNS: Column<Issue>[] = [
+  { header: 'ID', value: (i) => i.id, style: () => 'cyan' },
+  { header: 'TITLE', value: (i) => i.title, flex: true },
+  { header: 'STATUS', value: (i) => i.status, style: (i) => statusStyle(i.status) },
+  { header: 'PRIORITY', value: (i) => i.priority, style: (i) => priorityStyle(i.priority) },
+  { header: 'ASSIGNEE', value: (i) => i.assignee ?? '', max: 16 },
+  { header: 'MILESTONE', value: (i) => i.milestone ?? '', max: 16 },
+];
+
+/** Write issues in the chosen format; returns how many were written. */
+export function writeIssues(io: IO, format: Format, issues: Iterable<Issue>, columns: Column<Issue>[] = ISSUE_COLUMNS): number {
+  switch (format) {
+    case 'json':
+      return writeJsonArray(io, issues, issueJson);
+    case 'csv':
+      return writeCsv(io, ISSUE_CSV_COLUMNS, issues, issueCsvRow);
+    case 'ids': {
+      let count = 0;
+      for (const issue of issues) {
+        io.out(`${issue.id}\n`);
+        count++;
+      }
+      return count;
+    }
+    case 'table':
+      return writeTable(io, columns, issues);
+  }
+}

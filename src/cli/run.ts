@@ -1,0 +1,97 @@
+/**
+ * The command line as a function: argv in, exit code out, output through the given IO. The
+ * table of contents of the tool: each noun registers its verbs from its own module.
+ */
+import { Command, CommanderError } from 'commander';
+import { RoadmapError } from '../errors.js';
+import { Context } from './context.js';
+import type { IO } from './io.js';
+import { registerConfig } from './commands/config.js';
+import { registerInit } from './commands/init.js';
+import { registerIssue } from './commands/issue.js';
+import { registerMilestone } from './commands/milestone.js';
+import { registerRoadmap } from './commands/roadmap.js';
+import { registerSearch } from './commands/search.js';
+import { registerStatus } from './commands/status.js';
+
+declare const ROADMAP_VERSION: string;
+const VERSION = typeof ROADMAP_VERSION === 'string' ? ROADMAP_VERSION : '0.0.0-dev';
+
+export interface RunOptions {
+  io: IO;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  clock?: () => Date;
+  startedAt?: number;
+}
+
+export function buildProgram(ctx: Context): Command {
+  const program = new Command('roadmap')
+    .description('Project management as code: issues, milestones and roadmaps as Markdown files in .roadmap/')
+    .version(VERSION, '-V, --version')
+    .option('--root <dir>', 'the folder holding .roadmap/ (default: found upward from here; or $ROADMAP_ROOT)')
+    .option('--no-index', 'answer from the files alone, without the SQLite index')
+    .option('--profile', 'print the time of each phase to stderr')
+    .option('-q, --quiet', 'print only data and errors')
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => ctx.io.out(text),
+      writeErr: (text) => ctx.io.err(text),
+    });
+  program.hook('preAction', (_command, action) => {
+    const globals = action.optsWithGlobals();
+    ctx.globals = {
+      root: globals.root,
+      index: globals.index !== false,
+      profile: Boolean(globals.profile),
+      quiet: Boolean(globals.quiet),
+    };
+  });
+  registerInit(program, ctx);
+  registerIssue(program, ctx);
+  registerSearch(program, ctx);
+  registerMilestone(program, ctx);
+  registerRoadmap(program, ctx);
+  registerStatus(program, ctx);
+  registerConfig(program, ctx);
+  return program;
+}
+
+/** Run one command line; returns the exit code (0 ok, 1 failure, 2 usage error). */
+export async function run(argv: string[], options: RunOptions): Promise<number> {
+  const { io } = options;
+  const ctx = new Context(io, options.cwd, options.env, { index: true, profile: false, quiet: false }, options.clock, options.startedAt);
+  let code = 0;
+  try {
+    ctx.profiler.mark('start-up');
+    await buildProgram(ctx).parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    code = exitCodeFor(error, ctx, options.env);
+  } finally {
+    try {
+      ctx.close();
+    } catch (error) {
+      code ||= exitCodeFor(error, ctx, options.env);
+    }
+  }
+  if (ctx.globals.profile || profileFromConfig(ctx)) io.err(ctx.profiler.report());
+  return code;
+}
+
+function profileFromConfig(ctx: Context): boolean {
+  return ctx.profileFromConfig;
+}
+
+function exitCodeFor(error: unknown, ctx: Context, env: NodeJS.ProcessEnv): number {
+  if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+  if (error instanceof RoadmapError) {
+    ctx.io.err(`error: ${error.message}\n`);
+    return error.exitCode;
+  }
+  const err = error as Error;
+  if ((err as NodeJS.ErrnoException)?.code === 'EPIPE') return 0;
+  ctx.io.err(`internal error: ${err?.message ?? String(error)}\n`);
+  ctx.io.err(env.ROADMAP_DEBUG ? `${err?.stack ?? ''}\n` : 'This is a bug in roadmap; run again with ROADMAP_DEBUG=1 for details and report it.\n');
+  return 1;
+}

@@ -1,0 +1,52 @@
+import { type Fields, nonEmptyText, text } from './fields.js';
+
+export const MILESTONE_FIELD_ORDER = [
+  'name', 'description', 'due_date', 'status', 'github_milestone', 'created', 'updated',
+] as const;
+
+export interface Milestone {
+  /** What issues point at (the `name` field, not the file name: `v030.md` may hold `v.0.3.0`). */
+  name: string;
+  description: string;
+  dueDate: string | null;
+  status: string;
+  /** Later versions tie a milestone to a roadmap by id. */
+  projectId: string | null;
+  path: string;
+  fields: Fields;
+}
+
+export function milestoneFromFields(fields: Fields, path: string): Milestone {
+  return {
+    name: text(fields.name) ?? '',
+    description: text(fields.description) ?? text(fields.headline) ?? '',
+    dueDate: nonEmptyText(fields.due_date),
+    status: text(fields.status) ?? 'open',
+    projectId: nonEmptyText(fields.project_id),
+    path,
+    fields,
+  };
+}
+
+export interface NewMilestone {
+  name: string;
+  description?: string;
+  dueDate?: string | null;
+}
+
+export function newMilestoneFields(input: NewMilestone, now: string): Fields {
+  return {
+    name: input.name,
+    description: input.description ?? '',
+    due_date: input.dueDate ?? null,
+    status: 'open',
+    github_milestone: null,
+    created: now,
+    updated: now,
+  };
+}
+
+export function newMilestoneBody(input: NewMilestone): string {
+  const description = input.description?.trim() ? `\n${input.description.trim()}\n` : '';
+  return `# ${input.name}\n${description}`;
+}

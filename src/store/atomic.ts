@@ -1,0 +1,74 @@
+/**
+ * Writes that never leave a torn file: a temporary file in the same folder, fsync, rename over
+ * the target, fsync the folder. A reader sees the old file or the new one, never half of one.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+export function writeFileAtomic(path: string, content: string): void {
+  const folder = dirname(path);
+  mkdirSync(folder, { recursive: true });
+  const temp = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let mode = 0o644;
+  try {
+    mode = statSync(path).mode & 0o777;
+  } catch {
+    // A new file: the default mode.
+  }
+  const fd = openSync(temp, 'wx', mode);
+  try {
+    const buffer = Buffer.from(content, 'utf8');
+    let written = 0;
+    while (written < buffer.length) written += writeSync(fd, buffer, written);
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    unlinkQuietly(temp);
+    throw error;
+  }
+  closeSync(fd);
+  try {
+    renameSync(temp, path);
+  } catch (error) {
+    unlinkQuietly(temp);
+    throw error;
+  }
+  syncFolder(folder);
+}
+
+/** Move a file and write its new content in one step: the new name appears whole, then the old goes. */
+export function moveFileAtomic(from: string, to: string, content: string): void {
+  writeFileAtomic(to, content);
+  if (from !== to) {
+    unlinkSync(from);
+    syncFolder(dirname(from));
+  }
+}
+
+export function removeFile(path: string): void {
+  unlinkSync(path);
+  syncFolder(dirname(path));
+}
+
+function syncFolder(folder: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(folder, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Some file systems refuse to fsync a directory; the rename itself is still atomic.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+export function unlinkQuietly(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Already gone.
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * `.roadmap/config.yaml`: the settings of one project. Keys the tool does not know are kept as
+ * they are; the known ones have a type and a default.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RoadmapError, ValidationError } from '../errors.js';
+import type { Fields } from '../domain/fields.js';
+import { writeFileAtomic } from './atomic.js';
+import { editYaml, FrontMatterError, parseYamlMapping, renderYaml } from './frontmatter.js';
+import { withLock } from './lock.js';
+
+export const CONFIG_FILE = 'config.yaml';
+
+type Kind = 'boolean' | 'integer' | 'string';
+
+/** The settings the tool reads, their type, default and meaning (shown by `config list`). */
+export const SETTINGS: Record<string, { kind: Kind; default: unknown; help: string }> = {
+  'project.name': { kind: 'string', default: null, help: 'name shown by `status`' },
+  'storage.use_index': { kind: 'boolean', default: true, help: 'answer queries from the SQLite index' },
+  'storage.cache_size': { kind: 'integer', default: 1000, help: 'entries in the in-memory cache of long-running processes' },
+  'storage.auto_rebuild_index': { kind: 'boolean', default: true, help: 'rebuild a missing, outdated or corrupt index without asking' },
+  'storage.watch_files': { kind: 'boolean', default: false, help: '`serve` runs a watcher that keeps the index fresh' },
+  'debug.log_query_times': { kind: 'boolean', default: false, help: 'print each query and its time to stderr' },
+  'debug.profile_operations': { kind: 'boolean', default: false, help: 'print the time of each phase to stderr, as --profile' },
+};
+
+export interface Config {
+  /** The file's own mapping, as read. */
+  raw: Fields;
+  get(key: string): unknown;
+  bool(key: string): boolean;
+  int(key: string): number;
+}
+
+export function readConfig(dir: string): Config {
+  const path = join(dir, CONFIG_FILE);
+  let raw: Fields = {};
+  if (existsSync(path)) {
+    try {
+      raw = parseYamlMapping(readFileSync(path, 'utf8'));
+    } catch (error) {
+      if (error instanceof FrontMatterError) throw new RoadmapError(`${path}:${error.line}: ${error.message}`);
+      throw error;
+    }
+  }
+  return makeConfig(raw);
+}
+
+function makeConfig(raw: Fields): Config {
+  const get = (key: string): unknown => {
+    const value = lookup(raw, key);
+    return value === undefined ? SETTINGS[key]?.default : value;
+  };
+  return {
+    raw,
+    get,
+    bool: (key) => {
+      const value = get(key);
+      return value === true || value === 'true';
+    },
+    int: (key) => {
+      const value = Number(get(key));
+      return Number.isFinite(value) ? value : Number(SETTINGS[key]?.default ?? 0);
+    },
+  };
+}
+
+function lookup(raw: Fields, key: string): unknown {
+  let at: unknown = raw;
+  for (const part of key.split('.')) {
+    if (at == null || typeof at !== 'object' || Array.isArray(at)) return undefined;
+    at = (at as Fields)[part];
+  }
+  return at;
+}
+
+/** Every key with a value, flattened (`a.b.c`), known settings first with their defaults. */
+export function flattenConfig(config: Config): Array<{ key: string; value: unknown; isDefault: boolean }> {
+  const out = new Map<string, { key: string; value: unknown; isDefault: boolean }>();
+  for (const key of Object.keys(SETTINGS)) {
+    const own = lookup(config.raw, key);
+    out.set(key, { key, value: own === undefined ? SETTINGS[key]!.default : own, isDefault: own === undefined });
+  }
+  const visit = (value: unknown, prefix: string) => {
+    if (value && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length > 0) {
+      for (const [k, v] of Object.entries(value)) visit(v, prefix ? `${prefix}.${k}` : k);
+    } else if (prefix) out.set(prefix, { key: prefix, value, isDefault: false });
+  };
+  visit(config.raw, '');
+  return [...out.values()];
+}
+
+/** Turn the text a user typed into the value to store: typed for known keys, YAML-ish otherwise. */
+export function parseSettingValue(key: string, text: string): unknown {
+  const setting = SETTINGS[key];
+  const kind: Kind | undefined = setting?.kind;
+  if (kind === 'boolean' || (!kind && /^(true|false)$/i.test(text))) {
+    if (/^(true|yes|on|1)$/i.test(text)) return true;
+    if (/^(false|no|off|0)$/i.test(text)) return false;
+    throw new ValidationError(`invalid value "${text}" for ${key}: allowed values are true, false`);
+  }
+  if (kind === 'integer' || (!kind && /^-?\d+$/.test(text))) {
+    const n = Number(text);
+    if (!Number.isInteger(n) || n < 0) throw new ValidationError(`invalid value "${text}" for ${key}: expected a whole number, 0 or more`);
+    return n;
+  }
+  if (!kind && text === 'null') return null;
+  return text;
+}
+
+export function writeConfigValue(dir: string, key: string, value: unknown): void {
+  if (!/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(key)) {
+    throw new ValidationError(`invalid key "${key}": use dotted names such as storage.use_index`);
+  }
+  const path = join(dir, CONFIG_FILE);
+  withLock(dir, () => {
+    const before = existsSync(path) ? readFileSync(path, 'utf8') : '';
+    if (before.trim() !== '') parseYamlMapping(before);
+    const after = before.trim() === '' ? renderYaml(nest(key.split('.'), value)) : editYaml(before, [{ path: key.split('.'), value }]);
+    if (after !== before) writeFileAtomic(path, after);
+  });
+}
+
+function nest(path: string[], value: unknown): Fields {
+  return path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as Fields;
+}

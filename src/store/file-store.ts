@@ -1,0 +1,511 @@
+/**
+ * The project as Markdown files and nothing else: every query reads the files, every write
+ * edits one field's lines in place, atomically, under the folder's lock. The source of truth,
+ * and the fallback whenever the index cannot be used.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, posix, relative, sep } from 'node:path';
+import { RoadmapError, ValidationError } from '../errors.js';
+import { type FieldEdit, type IssueChange, isEmptyChange, planIssueEdits } from '../domain/change.js';
+import { allStrings, type Fields } from '../domain/fields.js';
+import { DependencyGraph, type DependencyNode } from '../domain/graph.js';
+import { resolveId } from '../domain/ids.js';
+import {
+  type Issue, type IssueDocument, issueFromFields, type NewIssue, newIssueBody, newIssueFields,
+} from '../domain/issue.js';
+import { type Milestone, milestoneFromFields, type NewMilestone, newMilestoneBody, newMilestoneFields } from '../domain/milestone.js';
+import { DEFAULT_SORT, issueComparator, issueMatches, type IssueQuery } from '../domain/query.js';
+import { type NewRoadmap, newRoadmapBody, newRoadmapFields, type Roadmap, roadmapFromFields } from '../domain/roadmap.js';
+import { compareHits, matchTier, queryTerms } from '../domain/search.js';
+import { folderSlug, slugify } from '../domain/slug.js';
+import { moveFileAtomic, removeFile, writeFileAtomic } from './atomic.js';
+import { type Config, readConfig, parseSettingValue, writeConfigValue } from './config.js';
+import { editEntityFile, FrontMatterError, parseEntityFile, renderEntityFile, replaceBody, type YamlEdit } from './frontmatter.js';
+import { type EntityFile, type EntityKind, listEntityFiles, type RoadmapPaths } from './layout.js';
+import { withLock } from './lock.js';
+import type { Problem, ProgressRow, SearchHit, Storage, UpdateResult } from './storage.js';
+
+/** A file the store wrote or removed, reported to the index so it can follow in step. */
+export interface FileChange {
+  kind: EntityKind;
+  /** Relative to the repository root. */
+  rel: string;
+  removed: boolean;
+}
+
+export interface FileStoreOptions {
+  clock?: () => Date;
+  /** Called under the write lock after files changed, before the lock is released. */
+  onWrite?: (changes: FileChange[]) => void;
+}
+
+/** An entity file read whole. */
+export interface ReadFile {
+  file: Pick<EntityFile, 'kind' | 'abs' | 'rel'>;
+  text: string;
+  fields: Fields;
+  body: string;
+}
+
+/** New timestamps: ISO 8601 in UTC with an explicit offset, as later Python versions wrote. */
+export function timestamp(date: Date): string {
+  return date.toISOString().replace('Z', '+00:00');
+}
+
+export class FileStore implements Storage {
+  readonly mode = 'files' as const;
+  private readonly problemsByPath = new Map<string, Problem>();
+  private readonly clock: () => Date;
+
+  constructor(
+    readonly paths: RoadmapPaths,
+    private readonly options: FileStoreOptions = {},
+  ) {
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  problems(): Problem[] {
+    return [...this.problemsByPath.values()];
+  }
+
+  close(): void {}
+
+  // ---- reading -------------------------------------------------------------------------
+
+  /** Read and parse one entity file; a malformed one is recorded as a problem and skipped. */
+  readFile(file: Pick<EntityFile, 'kind' | 'abs' | 'rel'>): ReadFile | null {
+    let text: string;
+    try {
+      text = readFileSync(file.abs, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      this.problem(file.rel, 1, `cannot read: ${(error as Error).message}`);
+      return null;
+    }
+    try {
+      const { fields, body } = parseEntityFile(text);
+      const missing = requiredField(file.kind, fields);
+      if (missing) {
+        this.problem(file.rel, 1, `missing required field "${missing}"`);
+        return null;
+      }
+      return { file, text, fields, body };
+    } catch (error) {
+      if (error instanceof FrontMatterError) {
+        this.problem(file.rel, error.line, error.message);
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  private problem(path: string, line: number, message: string): void {
+    this.problemsByPath.set(path, { path, line, message });
+  }
+
+  private *readAll(kind: EntityKind): Generator<ReadFile> {
+    for (const file of listEntityFiles(this.paths, kind)) {
+      const read = this.readFile(file);
+      if (read) yield read;
+    }
+  }
+
+  allIssues(): Issue[] {
+    return [...this.readAll('issue')].map((r) => issueFromFields(r.fields, r.file.rel));
+  }
+
+  listIssues(query: IssueQuery): Issue[] {
+    const all = this.allIssues();
+    const graph = query.blocked ? new DependencyGraph(all) : null;
+    const matching = all.filter((issue) => issueMatches(issue, query) && (!graph || graph.isBlocked(issue.id)));
+    matching.sort(issueComparator(query.sort ?? DEFAULT_SORT));
+    return query.limit !== undefined ? matching.slice(0, query.limit) : matching;
+  }
+
+  resolveIssues(refs: string[]): Issue[] {
+    const all = this.allIssues();
+    return refs.map((ref) => resolveId(ref, 'issue', all));
+  }
+
+  getIssue(ref: string): IssueDocument {
+    const [issue] = this.resolveIssues([ref]);
+    return this.readIssueAt(issue!.path);
+  }
+
+  /** Read one issue file by its path (relative to the root). */
+  readIssueAt(rel: string): IssueDocument {
+    const read = this.readFile({ kind: 'issue', abs: this.abs(rel), rel });
+    if (!read) {
+      const problem = this.problemsByPath.get(rel);
+      throw new RoadmapError(problem ? `${rel}:${problem.line}: ${problem.message}` : `${rel} no longer exists`);
+    }
+    return { ...issueFromFields(read.fields, rel), body: read.body };
+  }
+
+  dependencyNodes(): DependencyNode[] {
+    return this.allIssues();
+  }
+
+  progressRows(): ProgressRow[] {
+    return this.allIssues();
+  }
+
+  search(text: string, limit?: number): SearchHit[] {
+    const terms = queryTerms(text);
+    const hits: Array<SearchHit & { tier: SearchHit['matchedIn']; updated: string | null; id: string; path: string }> = [];
+    for (const read of this.readAll('issue')) {
+      const issue = issueFromFields(read.fields, read.file.rel);
+      const tier = matchTier(terms, {
+        title: issue.title,
+        labels: issue.labels,
+        body: read.body,
+        comments: allStrings(read.fields.comments).join('\n'),
+      });
+      if (tier) hits.push({ issue, matchedIn: tier, tier, updated: issue.updated, id: issue.id, path: issue.path });
+    }
+    hits.sort(compareHits);
+    return hits.slice(0, limit ?? hits.length).map(({ issue, matchedIn }) => ({ issue, matchedIn }));
+  }
+
+  listMilestones(): Milestone[] {
+    return [...this.readAll('milestone')].map((r) => milestoneFromFields(r.fields, r.file.rel));
+  }
+
+  getMilestone(name: string): Milestone {
+    return findMilestone(name, this.listMilestones());
+  }
+
+  listRoadmaps(): Roadmap[] {
+    return [...this.readAll('roadmap')].map((r) => roadmapFromFields(r.fields, r.file.rel));
+  }
+
+  getRoadmap(ref: string): Roadmap & { body: string } {
+    const roadmap = resolveId(ref, 'roadmap', this.listRoadmaps());
+    const read = this.readFile({ kind: 'roadmap', abs: this.abs(roadmap.path), rel: roadmap.path });
+    return { ...roadmap, body: read?.body ?? '' };
+  }
+
+  config(): Config {
+    return readConfig(this.paths.dir);
+  }
+
+  setConfig(key: string, text: string): unknown {
+    const value = parseSettingValue(key, text);
+    writeConfigValue(this.paths.dir, key, value);
+    return value;
+  }
+
+  // ---- writing -------------------------------------------------------------------------
+
+  private now(): string {
+    return timestamp(this.clock());
+  }
+
+  private abs(rel: string): string {
+    return join(this.paths.root, ...rel.split('/'));
+  }
+
+  private rel(abs: string): string {
+    return relative(this.paths.root, abs).split(sep).join('/');
+  }
+
+  /** Run a write under the lock, then tell the index what changed, still under the lock. */
+  private write<T>(fn: (changes: FileChange[]) => T): T {
+    return withLock(this.paths.dir, (lock) => {
+      const changes: FileChange[] = [];
+      const result = fn(changes);
+      lock.refresh();
+      if (changes.length > 0) this.options.onWrite?.(changes);
+      return result;
+    });
+  }
+
+  createIssue(input: NewIssue): Issue {
+    return this.write((changes) => {
+      const existing = this.allIssues();
+      const dependsOn = (input.dependsOn ?? []).map((ref) => resolveId(ref, 'issue', existing).id);
+      if (input.milestone) this.getMilestone(input.milestone);
+      const taken = new Set(existing.map((i) => i.id));
+      const id = newId(taken);
+      const fields = newIssueFields({ ...input, dependsOn }, id, this.now());
+      const folder = this.issueFolderFor(input.milestone ?? null, existing);
+      const abs = join(folder, `${id}-${slugify(input.title)}.md`);
+      writeFileAtomic(abs, renderEntityFile(fields, newIssueBody(input.title, input.body)));
+      const rel = this.rel(abs);
+      changes.push({ kind: 'issue', rel, removed: false });
+      return issueFromFields(fields, rel);
+    });
+  }
+
+  updateIssues(refs: string[], change: IssueChange): UpdateResult[] {
+    if (isEmptyChange(change)) throw new ValidationError('nothing to change: give at least one field to set');
+    return this.write((changes) => {
+      const all = this.allIssues();
+      const targets = refs.map((ref) => resolveId(ref, 'issue', all));
+      const resolved = resolveDependencyRefs(change, all);
+      if (resolved.milestone) this.getMilestone(resolved.milestone);
+      if (resolved.addDependsOn?.length) checkNoCycles(all, targets, resolved.addDependsOn);
+      const now = this.now();
+      // Plan every file before writing any, so a bad one stops the batch before it starts.
+      const plans: Array<{ issue: Issue; text: string | null; from: string; to: string }> = [];
+      const seen = new Set<string>();
+      for (const target of targets) {
+        if (seen.has(target.path)) continue;
+        seen.add(target.path);
+        const read = this.readFile({ kind: 'issue', abs: this.abs(target.path), rel: target.path });
+        if (!read) throw new RoadmapError(`${target.path} changed while it was being read; nothing was written`);
+        const issue = issueFromFields(read.fields, target.path);
+        const edits = planIssueEdits(issue, resolved, now);
+        if (edits.length === 0) {
+          plans.push({ issue, text: null, from: target.path, to: target.path });
+          continue;
+        }
+        edits.push({ key: 'updated', value: now });
+        const text = editEntityFile(read.text, toYamlEdits(edits));
+        const to = edits.some((e) => e.key === 'milestone') ? this.movedPath(issue.path, resolved.milestone ?? null, all) : issue.path;
+        plans.push({ issue: issueFromFields(parseEntityFile(text).fields, to), text, from: issue.path, to });
+      }
+      return plans.map(({ issue, text, from, to }): UpdateResult => {
+        if (text === null) return { issue, changed: false };
+        moveFileAtomic(this.abs(from), this.abs(to), text);
+        changes.push({ kind: 'issue', rel: to, removed: false });
+        if (from !== to) {
+          changes.push({ kind: 'issue', rel: from, removed: true });
+          return { issue, changed: true, movedFrom: from };
+        }
+        return { issue, changed: true };
+      });
+    });
+  }
+
+  setIssueBody(ref: string, body: string): UpdateResult {
+    return this.write((changes) => {
+      const issue = resolveId(ref, 'issue', this.allIssues());
+      const read = this.readFile({ kind: 'issue', abs: this.abs(issue.path), rel: issue.path });
+      if (!read) throw new RoadmapError(`${issue.path} could not be read; nothing was written`);
+      if (read.body === body) return { issue: issueFromFields(read.fields, issue.path), changed: false };
+      const text = editEntityFile(replaceBody(read.text, body), [{ path: ['updated'], value: this.now() }]);
+      writeFileAtomic(this.abs(issue.path), text);
+      changes.push({ kind: 'issue', rel: issue.path, removed: false });
+      return { issue: issueFromFields(parseEntityFile(text).fields, issue.path), changed: true };
+    });
+  }
+
+  deleteIssues(refs: string[]): Issue[] {
+    return this.write((changes) => {
+      const all = this.allIssues();
+      const targets = refs.map((ref) => resolveId(ref, 'issue', all));
+      const done = new Set<string>();
+      for (const issue of targets) {
+        if (done.has(issue.path)) continue;
+        done.add(issue.path);
+        removeFile(this.abs(issue.path));
+        changes.push({ kind: 'issue', rel: issue.path, removed: true });
+      }
+      return targets;
+    });
+  }
+
+  createMilestone(input: NewMilestone): Milestone {
+    return this.write((changes) => {
+      const existing = this.listMilestones();
+      if (existing.some((m) => m.name === input.name)) throw new ValidationError(`a milestone named "${input.name}" already exists`);
+      const abs = this.freePath(join(this.paths.dir, 'milestones'), slugify(input.name));
+      const fields = newMilestoneFields(input, this.now());
+      writeFileAtomic(abs, renderEntityFile(fields, newMilestoneBody(input)));
+      const rel = this.rel(abs);
+      changes.push({ kind: 'milestone', rel, removed: false });
+      return milestoneFromFields(fields, rel);
+    });
+  }
+
+  updateMilestone(name: string, edits: FieldEdit[]): { milestone: Milestone; changed: boolean } {
+    return this.write((changes) => {
+      const all = this.listMilestones();
+      const milestone = findMilestone(name, all);
+      const rename = edits.find((e) => e.key === 'name' && e.value !== milestone.name);
+      if (rename && all.some((m) => m.name === rename.value)) throw new ValidationError(`a milestone named "${String(rename.value)}" already exists`);
+      const result = this.editEntity('milestone', milestone.path, edits, changes);
+      if (rename) this.renameMilestoneReferences(milestone.name, String(rename.value), changes);
+      return { milestone: milestoneFromFields(result.fields, milestone.path), changed: result.changed };
+    });
+  }
+
+  /** Issues and roadmaps name milestones: a rename follows into each of them. */
+  private renameMilestoneReferences(from: string, to: string, changes: FileChange[]): void {
+    const all = this.allIssues();
+    const now = this.now();
+    for (const issue of all.filter((i) => i.milestone === from)) {
+      const read = this.readFile({ kind: 'issue', abs: this.abs(issue.path), rel: issue.path });
+      if (!read) continue;
+      const text = editEntityFile(read.text, [{ path: ['milestone'], value: to }, { path: ['updated'], value: now }]);
+      const target = this.movedPath(issue.path, to, all);
+      moveFileAtomic(this.abs(issue.path), this.abs(target), text);
+      changes.push({ kind: 'issue', rel: target, removed: false });
+      if (target !== issue.path) changes.push({ kind: 'issue', rel: issue.path, removed: true });
+    }
+    for (const roadmap of this.listRoadmaps().filter((r) => r.milestones.includes(from))) {
+      this.editEntity('roadmap', roadmap.path, [{ key: 'milestones', value: roadmap.milestones.map((m) => (m === from ? to : m)) }], changes);
+    }
+  }
+
+  deleteMilestone(name: string): Milestone {
+    return this.write((changes) => {
+      const milestone = findMilestone(name, this.listMilestones());
+      removeFile(this.abs(milestone.path));
+      changes.push({ kind: 'milestone', rel: milestone.path, removed: true });
+      return milestone;
+    });
+  }
+
+  createRoadmap(input: NewRoadmap): Roadmap {
+    return this.write((changes) => {
+      const existing = this.listRoadmaps();
+      for (const name of input.milestones ?? []) this.getMilestone(name);
+      const id = newId(new Set(existing.map((r) => r.id)));
+      const folder = existsSync(join(this.paths.dir, 'projects')) && !existsSync(join(this.paths.dir, 'roadmaps')) ? 'projects' : 'roadmaps';
+      const abs = join(this.paths.dir, folder, `${id}-${slugify(input.name)}.md`);
+      const fields = newRoadmapFields(input, id, this.now());
+      writeFileAtomic(abs, renderEntityFile(fields, newRoadmapBody(input)));
+      const rel = this.rel(abs);
+      changes.push({ kind: 'roadmap', rel, removed: false });
+      return roadmapFromFields(fields, rel);
+    });
+  }
+
+  updateRoadmap(ref: string, edits: FieldEdit[] | ((current: Roadmap) => FieldEdit[])): { roadmap: Roadmap; changed: boolean } {
+    return this.write((changes) => {
+      const roadmap = resolveId(ref, 'roadmap', this.listRoadmaps());
+      const result = this.editEntity('roadmap', roadmap.path, typeof edits === 'function' ? edits(roadmap) : edits, changes);
+      return { roadmap: roadmapFromFields(result.fields, roadmap.path), changed: result.changed };
+    });
+  }
+
+  deleteRoadmap(ref: string): Roadmap {
+    return this.write((changes) => {
+      const roadmap = resolveId(ref, 'roadmap', this.listRoadmaps());
+      removeFile(this.abs(roadmap.path));
+      changes.push({ kind: 'roadmap', rel: roadmap.path, removed: true });
+      return roadmap;
+    });
+  }
+
+  /** Edit fields of one file in place; a file nothing changed is not written. */
+  private editEntity(kind: EntityKind, rel: string, edits: FieldEdit[], changes: FileChange[]): { fields: Fields; changed: boolean } {
+    const read = this.readFile({ kind, abs: this.abs(rel), rel });
+    if (!read) throw new RoadmapError(`${rel} could not be read; nothing was written`);
+    const needed = edits.filter((edit) => !sameJson(valueAt(read.fields, edit.key), edit.value));
+    if (needed.length === 0) return { fields: read.fields, changed: false };
+    const text = editEntityFile(read.text, toYamlEdits([...needed, { key: 'updated', value: this.now() }]));
+    writeFileAtomic(this.abs(rel), text);
+    changes.push({ kind, rel, removed: false });
+    return { fields: parseEntityFile(text).fields, changed: true };
+  }
+
+  // ---- layout --------------------------------------------------------------------------
+
+  /**
+   * Where a new issue goes: `issues/` itself in the seed-era flat layout, or the milestone's
+   * own folder when the project already keeps a folder per milestone.
+   */
+  private issueFolderFor(milestone: string | null, all: Issue[]): string {
+    const issuesDir = join(this.paths.dir, 'issues');
+    if (!this.usesMilestoneFolders(issuesDir)) return issuesDir;
+    const rootRel = this.rel(issuesDir);
+    const sameMilestone = all.find((i) => i.milestone === milestone && posix.dirname(posix.dirname(i.path)) === rootRel);
+    if (sameMilestone) return this.abs(posix.dirname(sameMilestone.path));
+    return join(issuesDir, milestone === null ? 'backlog' : folderSlug(milestone));
+  }
+
+  private usesMilestoneFolders(issuesDir: string): boolean {
+    try {
+      return readdirSync(issuesDir, { withFileTypes: true }).some((e) => e.isDirectory() && !e.name.startsWith('.'));
+    } catch {
+      return false;
+    }
+  }
+
+  /** The path an issue should have after its milestone changed: moved only in the per-milestone layout. */
+  private movedPath(current: string, milestone: string | null, all: Issue[]): string {
+    const issuesRel = this.rel(join(this.paths.dir, 'issues'));
+    const folder = posix.dirname(current);
+    if (posix.dirname(folder) !== issuesRel) return current;
+    const target = this.rel(this.issueFolderFor(milestone, all.filter((i) => i.path !== current)));
+    return target === folder ? current : `${target}/${posix.basename(current)}`;
+  }
+
+  /** `<folder>/<slug>.md`, or `<slug>-2.md` and so on when that name is taken. */
+  private freePath(folder: string, slug: string): string {
+    for (let n = 1; ; n++) {
+      const abs = join(folder, n === 1 ? `${slug}.md` : `${slug}-${n}.md`);
+      if (!existsSync(abs)) return abs;
+    }
+  }
+}
+
+function requiredField(kind: EntityKind, fields: Fields): string | null {
+  const key = kind === 'milestone' ? 'name' : 'id';
+  const value = fields[key];
+  return value == null || String(value).trim() === '' ? key : null;
+}
+
+/** Milestones are named, not numbered: exact name first, then a case-insensitive match. */
+export function findMilestone(name: string, all: Milestone[]): Milestone {
+  let found = all.filter((m) => m.name === name);
+  if (found.length === 0) found = all.filter((m) => m.name.toLowerCase() === name.toLowerCase());
+  if (found.length === 1) return found[0]!;
+  if (found.length > 1) {
+    throw new ValidationError(`milestone "${name}" is in ${found.length} files: ${found.map((m) => m.path).sort().join(', ')}`);
+  }
+  const names = all.map((m) => m.name).sort();
+  const hint = names.length > 0 ? ` (milestones: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ', …' : ''})` : ' (there are none yet: `roadmap milestone create NAME`)';
+  throw new ValidationError(`no milestone named "${name}"${hint}`);
+}
+
+function newId(taken: Set<string>): string {
+  for (;;) {
+    const id = randomBytes(4).toString('hex');
+    if (!taken.has(id)) return id;
+  }
+}
+
+/** Dependency ids may be given as prefixes; the file always gets the full id. */
+function resolveDependencyRefs(change: IssueChange, all: Issue[]): IssueChange {
+  const full = (refs?: string[]) => refs?.map((ref) => resolveId(ref, 'issue', all).id);
+  return { ...change, addDependsOn: full(change.addDependsOn), removeDependsOn: change.removeDependsOn?.map((ref) => {
+    try {
+      return resolveId(ref, 'issue', all).id;
+    } catch {
+      return ref.toLowerCase();
+    }
+  }) };
+}
+
+function checkNoCycles(all: Issue[], targets: Issue[], dependencies: string[]): void {
+  const graph = new DependencyGraph(all);
+  for (const target of targets) {
+    for (const dependency of dependencies) {
+      const cycle = graph.cycleIfLinked(target.id, dependency);
+      if (cycle) throw new ValidationError(`${target.id} cannot depend on ${dependency}: that would make a cycle ${cycle.join(' → ')}`);
+    }
+  }
+}
+
+function toYamlEdits(edits: FieldEdit[]): YamlEdit[] {
+  return edits.map((edit) => ({ path: edit.key.split('.'), value: edit.value }));
+}
+
+function valueAt(fields: Fields, dotted: string): unknown {
+  let at: unknown = fields;
+  for (const key of dotted.split('.')) {
+    if (at == null || typeof at !== 'object') return undefined;
+    at = (at as Fields)[key];
+  }
+  return at;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+}
+

@@ -1,0 +1,42 @@
+/** Create a `.roadmap/` folder, or fill in what an existing one lacks; never overwrite. */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from './atomic.js';
+import { CONFIG_FILE } from './config.js';
+import { renderYaml } from './frontmatter.js';
+import type { RoadmapPaths } from './layout.js';
+
+/** Derived files that must never be committed: the index, its journal, the lock, temp files. */
+export const IGNORED = ['index.db', 'index.db-wal', 'index.db-shm', 'index.db-journal', '.lock', '.*.tmp', 'watch.json'];
+
+export function initRoadmap(paths: RoadmapPaths, name: string): { created: boolean; added: string[] } {
+  const created = !existsSync(paths.dir);
+  const added: string[] = [];
+  for (const folder of ['issues', 'milestones', 'roadmaps']) {
+    const path = join(paths.dir, folder);
+    if (existsSync(path)) continue;
+    // Older projects keep roadmaps in projects/; do not add a second home for them.
+    if (folder === 'roadmaps' && existsSync(join(paths.dir, 'projects'))) continue;
+    mkdirSync(path, { recursive: true });
+    added.push(`${folder}/`);
+  }
+  const config = join(paths.dir, CONFIG_FILE);
+  if (!existsSync(config)) {
+    writeFileAtomic(config, renderYaml({ project: { name }, storage: { use_index: true } }));
+    added.push(CONFIG_FILE);
+  }
+  if (ensureGitignore(paths.dir)) added.push('.gitignore');
+  return { created, added };
+}
+
+/** Make sure .roadmap/.gitignore names every derived file; keep the user's own lines. */
+export function ensureGitignore(dir: string): boolean {
+  const path = join(dir, '.gitignore');
+  const current = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const lines = new Set(current.split(/\r?\n/).map((l) => l.trim()));
+  const missing = IGNORED.filter((entry) => !lines.has(entry));
+  if (missing.length === 0) return false;
+  const header = current === '' ? '# Derived by roadmap; rebuilt from the Markdown files at any time.\n' : current.endsWith('\n') ? '' : '\n';
+  writeFileAtomic(path, current + header + missing.join('\n') + '\n');
+  return true;
+}

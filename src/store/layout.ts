@@ -1,0 +1,135 @@
+/**
+ * Where things are in a `.roadmap/` folder: finding it, and telling entity files from the rest
+ * (templates, backups, logs and other files are never parsed as entities).
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { NotFoundError } from '../errors.js';
+
+export const ROADMAP_DIR = '.roadmap';
+
+export interface RoadmapPaths {
+  /** The folder that holds `.roadmap/` (the repository root). */
+  root: string;
+  /** The `.roadmap/` folder itself. */
+  dir: string;
+}
+
+/** Walk up from `cwd` to the nearest folder holding `.roadmap/`, as git finds `.git`. */
+export function findRoadmap(cwd: string, rootOverride?: string): RoadmapPaths {
+  if (rootOverride) {
+    const root = resolve(cwd, rootOverride);
+    const dir = join(root, ROADMAP_DIR);
+    if (!isDirectory(dir)) throw new NotFoundError(`no ${ROADMAP_DIR}/ in ${root} (run \`roadmap init\` there first)`);
+    return { root, dir };
+  }
+  for (let at = resolve(cwd); ; at = dirname(at)) {
+    const dir = join(at, ROADMAP_DIR);
+    if (isDirectory(dir)) return { root: at, dir };
+    if (dirname(at) === at) break;
+  }
+  throw new NotFoundError(`no ${ROADMAP_DIR}/ found in ${resolve(cwd)} or any parent folder (run \`roadmap init\` to create one)`);
+}
+
+/** Where `init` puts a new `.roadmap/`: the enclosing git work tree's top, else `cwd`. */
+export function initTarget(cwd: string, rootOverride?: string): RoadmapPaths {
+  let root = resolve(cwd, rootOverride ?? '.');
+  if (!rootOverride) {
+    for (let at = root; ; at = dirname(at)) {
+      if (existsSync(join(at, '.git'))) {
+        root = at;
+        break;
+      }
+      if (dirname(at) === at) break;
+    }
+  }
+  return { root, dir: join(root, ROADMAP_DIR) };
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export type EntityKind = 'issue' | 'milestone' | 'roadmap';
+
+/** Top folders that hold entities, and what they hold. `archive/` mirrors them. */
+const ENTITY_FOLDERS: Array<[string, EntityKind, boolean]> = [
+  ['issues', 'issue', true],
+  ['milestones', 'milestone', true],
+  ['roadmaps', 'roadmap', false],
+  ['projects', 'roadmap', false],
+  ['archive/issues', 'issue', true],
+  ['archive/milestones', 'milestone', true],
+  ['archive/roadmaps', 'roadmap', true],
+  ['archive/projects', 'roadmap', true],
+];
+
+export interface EntityFile {
+  kind: EntityKind;
+  /** Absolute path. */
+  abs: string;
+  /** Relative to the repository root, `/`-separated: the `path` of JSON output. */
+  rel: string;
+  mtimeMs: number;
+  size: number;
+}
+
+/** Is this a file we may have left behind or an editor's scratch file? */
+function isHidden(name: string): boolean {
+  return name.startsWith('.') || name.endsWith('~');
+}
+
+/**
+ * Every entity file, with its mtime and size: one directory walk and one stat a file, the
+ * cost the index's freshness check pays on every command.
+ */
+export function listEntityFiles(paths: RoadmapPaths, only?: EntityKind): EntityFile[] {
+  const out: EntityFile[] = [];
+  const rootRel = relative(paths.root, paths.dir).split(sep).join('/');
+  for (const [folder, kind, recursive] of ENTITY_FOLDERS) {
+    if (only && only !== kind) continue;
+    walk(join(paths.dir, folder), `${rootRel}/${folder}`, kind, recursive, out);
+  }
+  return out;
+}
+
+function walk(abs: string, rel: string, kind: EntityKind, recursive: boolean, out: EntityFile[]): void {
+  let entries;
+  try {
+    entries = readdirSync(abs, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (isHidden(entry.name)) continue;
+    const childAbs = join(abs, entry.name);
+    const childRel = `${rel}/${entry.name}`;
+    if (entry.isDirectory()) {
+      if (recursive) walk(childAbs, childRel, kind, recursive, out);
+    } else if (entry.name.endsWith('.md') && (entry.isFile() || entry.isSymbolicLink())) {
+      try {
+        const st = statSync(childAbs);
+        if (st.isFile()) out.push({ kind, abs: childAbs, rel: childRel, mtimeMs: st.mtimeMs, size: st.size });
+      } catch {
+        // Deleted between readdir and stat: it is simply not there any more.
+      }
+    }
+  }
+}
+
+/** The entity kind a path inside `.roadmap/` holds, or null for anything else. */
+export function kindOfPath(relToDir: string): EntityKind | null {
+  const rel = relToDir.split(sep).join('/');
+  const name = rel.slice(rel.lastIndexOf('/') + 1);
+  if (!name.endsWith('.md') || isHidden(name)) return null;
+  for (const [folder, kind, recursive] of ENTITY_FOLDERS) {
+    if (!rel.startsWith(`${folder}/`)) continue;
+    const inside = rel.slice(folder.length + 1);
+    if (recursive || !inside.includes('/')) return kind;
+  }
+  return null;
+}
