@@ -71,6 +71,8 @@ export class FileStore implements Storage {
 
   close(): void {}
 
+  refresh(): void {}
+
   // ---- reading -------------------------------------------------------------------------
 
   /** Read and parse one entity file; a malformed one is recorded as a problem and skipped. */

@@ -80,6 +80,12 @@ export interface Storage {
   updateRoadmap(ref: string, edits: FieldEdit[] | ((current: Roadmap) => FieldEdit[])): { roadmap: Roadmap; changed: boolean };
   deleteRoadmap(ref: string): Roadmap;
 
+  /**
+   * Files changed on disk (reported by a watcher): bring derived state (index rows, cache) in
+   * step. With no paths, check everything. The file store has nothing derived: a no-op.
+   */
+  refresh(paths?: string[]): void;
+
   config(): Config;
   setConfig(key: string, value: string): unknown;
 
