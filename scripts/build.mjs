@@ -1,6 +1,7 @@
 // Bundle the CLI into one file (dist/roadmap.js) for start-up speed: one file to read and
-// compile, no module resolution at run time. better-sqlite3 stays outside: it loads a native
-// addon from its own folder.
+// compile, no module resolution at run time. better-sqlite3's JavaScript is bundled too; its
+// native addon is loaded by path (nativeBinding), so the `bindings` lookup (about 10 ms of
+// file probing per start) is never needed and stays out.
 import { build } from 'esbuild';
 import { chmodSync, readFileSync } from 'node:fs';
 
@@ -13,7 +14,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['better-sqlite3'],
+  external: ['bindings'],
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',

@@ -7,15 +7,22 @@ import { RoadmapError } from '../errors.js';
 import { Context } from './context.js';
 import type { IO } from './io.js';
 import { registerConfig } from './commands/config.js';
+import { registerIndex } from './commands/index.js';
 import { registerInit } from './commands/init.js';
 import { registerIssue } from './commands/issue.js';
 import { registerMilestone } from './commands/milestone.js';
 import { registerRoadmap } from './commands/roadmap.js';
 import { registerSearch } from './commands/search.js';
+import { registerServe } from './commands/serve.js';
 import { registerStatus } from './commands/status.js';
 
 declare const ROADMAP_VERSION: string;
 const VERSION = typeof ROADMAP_VERSION === 'string' ? ROADMAP_VERSION : '0.0.0-dev';
+
+/** An operation slower than this logs a warning (issue: operations over a second). */
+const SLOW_MS = 1000;
+/** Commands that are meant to run until stopped. */
+const LONG_RUNNING = new Set(['serve', 'watch']);
 
 export interface RunOptions {
   io: IO;
@@ -55,6 +62,8 @@ export function buildProgram(ctx: Context): Command {
   registerRoadmap(program, ctx);
   registerStatus(program, ctx);
   registerConfig(program, ctx);
+  registerIndex(program, ctx);
+  registerServe(program, ctx);
   return program;
 }
 
@@ -76,6 +85,9 @@ export async function run(argv: string[], options: RunOptions): Promise<number> 
     }
   }
   if (ctx.globals.profile || profileFromConfig(ctx)) io.err(ctx.profiler.report());
+  else if (ctx.profiler.total() > SLOW_MS && !LONG_RUNNING.has(argv.find((a) => !a.startsWith('-')) ?? '')) {
+    io.err(`warning: that took ${(ctx.profiler.total() / 1000).toFixed(1)} s; run it again with --profile to see where the time went\n`);
+  }
   return code;
 }
 

@@ -1,3 +1,4 @@
+import { foldCase } from './fields.js';
 import { isDoneStatus, isOpenStatus } from './values.js';
 
 /** The part of an issue the dependency graph needs. */
@@ -68,7 +69,7 @@ export class DependencyGraph {
   /** Open, not explicitly blocked, and every dependency done. */
   isReady(id: string): boolean {
     const node = this.nodes.get(id);
-    if (!node || !isOpenStatus(node.status) || node.status === 'blocked') return false;
+    if (!node || !isOpenStatus(node.status) || foldCase(node.status) === 'blocked') return false;
     return this.openDependenciesOf(id).length === 0;
   }
 
@@ -76,7 +77,7 @@ export class DependencyGraph {
   isBlocked(id: string): boolean {
     const node = this.nodes.get(id);
     if (!node || !isOpenStatus(node.status)) return false;
-    return node.status === 'blocked' || this.openDependenciesOf(id).length > 0;
+    return foldCase(node.status) === 'blocked' || this.openDependenciesOf(id).length > 0;
   }
 
   /** The path `from → … → to` through dependencies, if there is one. */

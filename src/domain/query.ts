@@ -19,6 +19,8 @@ export interface IssueQuery {
   open?: boolean;
   /** Explicitly blocked, or open and waiting on a dependency that is not done. */
   blocked?: boolean;
+  /** Open, not explicitly blocked, and every dependency done: what can be picked up now. */
+  ready?: boolean;
   /** Archived issues are soft-deleted: listed only when asked for by status or with this. */
   includeArchived?: boolean;
   sort?: SortSpec[];
@@ -56,7 +58,7 @@ export function parseSort(text: string): SortSpec[] {
   });
 }
 
-/** Does the issue pass every filter except `blocked`, which needs the dependency graph? */
+/** Does the issue pass every filter except `blocked` and `ready`, which need the dependency graph? */
 export function issueMatches(issue: Issue, query: IssueQuery): boolean {
   const status = foldCase(issue.status);
   if (query.statuses?.length) {

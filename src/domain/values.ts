@@ -1,3 +1,5 @@
+import { foldCase } from './fields.js';
+
 /** Allowed values of the enumerated fields, and the legacy spellings real files hold. */
 
 export const ISSUE_STATUSES = ['todo', 'in-progress', 'blocked', 'review', 'done'] as const;
@@ -21,11 +23,11 @@ const DONE = new Set<string>(['done', ...LEGACY_DONE_STATUSES]);
 
 /** `done`, `closed` and `completed` all mean the work is finished. */
 export function isDoneStatus(status: string | null | undefined): boolean {
-  return status != null && DONE.has(status.toLowerCase());
+  return status != null && DONE.has(foldCase(status));
 }
 
 export function isArchivedStatus(status: string | null | undefined): boolean {
-  return status != null && status.toLowerCase() === ARCHIVED_STATUS;
+  return status != null && foldCase(status) === ARCHIVED_STATUS;
 }
 
 /** Open = still to be worked on: neither finished nor soft-deleted. */
@@ -38,18 +40,18 @@ export function isOpenStatus(status: string | null | undefined): boolean {
  * scripts written against the seed era keep finding old closed issues.
  */
 export function statusesMatching(filter: string): string[] {
-  const wanted = filter.toLowerCase();
+  const wanted = foldCase(filter);
   return wanted === 'done' ? ['done', ...LEGACY_DONE_STATUSES] : [wanted];
 }
 
 /** Rank for sorting by priority: critical first; unknown values after low. */
 export function priorityRank(priority: string | null | undefined): number {
-  const index = PRIORITIES.indexOf((priority ?? '').toLowerCase() as Priority);
+  const index = PRIORITIES.indexOf(foldCase(priority ?? '') as Priority);
   return index === -1 ? PRIORITIES.length : index;
 }
 
 /** Rank for sorting by status: board order; unknown values last. */
 export function statusRank(status: string | null | undefined): number {
-  const index = (ALL_ISSUE_STATUSES as readonly string[]).indexOf((status ?? '').toLowerCase());
+  const index = (ALL_ISSUE_STATUSES as readonly string[]).indexOf(foldCase(status ?? ''));
   return index === -1 ? ALL_ISSUE_STATUSES.length : index;
 }

@@ -44,10 +44,10 @@ export function readConfig(dir: string): Config {
       throw error;
     }
   }
-  return makeConfig(raw);
+  return configFromRaw(raw);
 }
 
-function makeConfig(raw: Fields): Config {
+export function configFromRaw(raw: Fields): Config {
   const get = (key: string): unknown => {
     const value = lookup(raw, key);
     return value === undefined ? SETTINGS[key]?.default : value;

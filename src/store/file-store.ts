@@ -24,6 +24,8 @@ import { type Config, readConfig, parseSettingValue, writeConfigValue } from './
 import { editEntityFile, FrontMatterError, parseEntityFile, renderEntityFile, replaceBody, type YamlEdit } from './frontmatter.js';
 import { type EntityFile, type EntityKind, listEntityFiles, type RoadmapPaths } from './layout.js';
 import { withLock } from './lock.js';
+import { parseEntity } from './entity.js';
+import type { Catalog } from './catalog.js';
 import type { Problem, ProgressRow, SearchHit, Storage, UpdateResult } from './storage.js';
 
 /** A file the store wrote or removed, reported to the index so it can follow in step. */
@@ -36,6 +38,8 @@ export interface FileChange {
 
 export interface FileStoreOptions {
   clock?: () => Date;
+  /** Where writes look things up; by default a scan of the files, once per write. */
+  catalog?: () => Catalog;
   /** Called under the write lock after files changed, before the lock is released. */
   onWrite?: (changes: FileChange[]) => void;
 }
@@ -86,12 +90,7 @@ export class FileStore implements Storage {
       return null;
     }
     try {
-      const { fields, body } = parseEntityFile(text);
-      const missing = requiredField(file.kind, fields);
-      if (missing) {
-        this.problem(file.rel, 1, `missing required field "${missing}"`);
-        return null;
-      }
+      const { fields, body } = parseEntity(file.kind, text);
       return { file, text, fields, body };
     } catch (error) {
       if (error instanceof FrontMatterError) {
@@ -119,8 +118,10 @@ export class FileStore implements Storage {
 
   listIssues(query: IssueQuery): Issue[] {
     const all = this.allIssues();
-    const graph = query.blocked ? new DependencyGraph(all) : null;
-    const matching = all.filter((issue) => issueMatches(issue, query) && (!graph || graph.isBlocked(issue.id)));
+    const graph = query.blocked || query.ready ? new DependencyGraph(all) : null;
+    const matching = all.filter(
+      (issue) => issueMatches(issue, query) && (!query.blocked || graph!.isBlocked(issue.id)) && (!query.ready || graph!.isReady(issue.id)),
+    );
     matching.sort(issueComparator(query.sort ?? DEFAULT_SORT));
     return query.limit !== undefined ? matching.slice(0, query.limit) : matching;
   }
@@ -145,8 +146,12 @@ export class FileStore implements Storage {
     return { ...issueFromFields(read.fields, rel), body: read.body };
   }
 
-  dependencyNodes(): DependencyNode[] {
+  dependencyNodes(_around?: string): DependencyNode[] {
     return this.allIssues();
+  }
+
+  countIssues(query: IssueQuery): number {
+    return this.listIssues({ ...query, limit: undefined }).length;
   }
 
   progressRows(): ProgressRow[] {
@@ -213,10 +218,11 @@ export class FileStore implements Storage {
   }
 
   /** Run a write under the lock, then tell the index what changed, still under the lock. */
-  private write<T>(fn: (changes: FileChange[]) => T): T {
+  private write<T>(fn: (changes: FileChange[], catalog: Catalog) => T): T {
     return withLock(this.paths.dir, (lock) => {
       const changes: FileChange[] = [];
-      const result = fn(changes);
+      const catalog = this.options.catalog?.() ?? new ScanCatalog(this);
+      const result = fn(changes, catalog);
       lock.refresh();
       if (changes.length > 0) this.options.onWrite?.(changes);
       return result;
@@ -224,14 +230,12 @@ export class FileStore implements Storage {
   }
 
   createIssue(input: NewIssue): Issue {
-    return this.write((changes) => {
-      const existing = this.allIssues();
-      const dependsOn = (input.dependsOn ?? []).map((ref) => resolveId(ref, 'issue', existing).id);
-      if (input.milestone) this.getMilestone(input.milestone);
-      const taken = new Set(existing.map((i) => i.id));
-      const id = newId(taken);
+    return this.write((changes, catalog) => {
+      const dependsOn = (input.dependsOn ?? []).map((ref) => catalog.resolveIssue(ref).id);
+      if (input.milestone) findMilestone(input.milestone, catalog.milestones());
+      const id = newId((candidate) => catalog.hasIssueId(candidate));
       const fields = newIssueFields({ ...input, dependsOn }, id, this.now());
-      const folder = this.issueFolderFor(input.milestone ?? null, existing);
+      const folder = this.issueFolderFor(input.milestone ?? null, catalog);
       const abs = join(folder, `${id}-${slugify(input.title)}.md`);
       writeFileAtomic(abs, renderEntityFile(fields, newIssueBody(input.title, input.body)));
       const rel = this.rel(abs);
@@ -242,12 +246,11 @@ export class FileStore implements Storage {
 
   updateIssues(refs: string[], change: IssueChange): UpdateResult[] {
     if (isEmptyChange(change)) throw new ValidationError('nothing to change: give at least one field to set');
-    return this.write((changes) => {
-      const all = this.allIssues();
-      const targets = refs.map((ref) => resolveId(ref, 'issue', all));
-      const resolved = resolveDependencyRefs(change, all);
-      if (resolved.milestone) this.getMilestone(resolved.milestone);
-      if (resolved.addDependsOn?.length) checkNoCycles(all, targets, resolved.addDependsOn);
+    return this.write((changes, catalog) => {
+      const targets = refs.map((ref) => catalog.resolveIssue(ref));
+      const resolved = resolveDependencyRefs(change, catalog);
+      if (resolved.milestone) findMilestone(resolved.milestone, catalog.milestones());
+      if (resolved.addDependsOn?.length) checkNoCycles(catalog, targets, resolved.addDependsOn);
       const now = this.now();
       // Plan every file before writing any, so a bad one stops the batch before it starts.
       const plans: Array<{ issue: Issue; text: string | null; from: string; to: string }> = [];
@@ -265,7 +268,7 @@ export class FileStore implements Storage {
         }
         edits.push({ key: 'updated', value: now });
         const text = editEntityFile(read.text, toYamlEdits(edits));
-        const to = edits.some((e) => e.key === 'milestone') ? this.movedPath(issue.path, resolved.milestone ?? null, all) : issue.path;
+        const to = edits.some((e) => e.key === 'milestone') ? this.movedPath(issue.path, resolved.milestone ?? null, catalog) : issue.path;
         plans.push({ issue: issueFromFields(parseEntityFile(text).fields, to), text, from: issue.path, to });
       }
       return plans.map(({ issue, text, from, to }): UpdateResult => {
@@ -282,8 +285,8 @@ export class FileStore implements Storage {
   }
 
   setIssueBody(ref: string, body: string): UpdateResult {
-    return this.write((changes) => {
-      const issue = resolveId(ref, 'issue', this.allIssues());
+    return this.write((changes, catalog) => {
+      const issue = catalog.resolveIssue(ref);
       const read = this.readFile({ kind: 'issue', abs: this.abs(issue.path), rel: issue.path });
       if (!read) throw new RoadmapError(`${issue.path} could not be read; nothing was written`);
       if (read.body === body) return { issue: issueFromFields(read.fields, issue.path), changed: false };
@@ -295,9 +298,8 @@ export class FileStore implements Storage {
   }
 
   deleteIssues(refs: string[]): Issue[] {
-    return this.write((changes) => {
-      const all = this.allIssues();
-      const targets = refs.map((ref) => resolveId(ref, 'issue', all));
+    return this.write((changes, catalog) => {
+      const targets = refs.map((ref) => catalog.resolveIssue(ref));
       const done = new Set<string>();
       for (const issue of targets) {
         if (done.has(issue.path)) continue;
@@ -310,8 +312,8 @@ export class FileStore implements Storage {
   }
 
   createMilestone(input: NewMilestone): Milestone {
-    return this.write((changes) => {
-      const existing = this.listMilestones();
+    return this.write((changes, catalog) => {
+      const existing = catalog.milestones();
       if (existing.some((m) => m.name === input.name)) throw new ValidationError(`a milestone named "${input.name}" already exists`);
       const abs = this.freePath(join(this.paths.dir, 'milestones'), slugify(input.name));
       const fields = newMilestoneFields(input, this.now());
@@ -323,38 +325,37 @@ export class FileStore implements Storage {
   }
 
   updateMilestone(name: string, edits: FieldEdit[]): { milestone: Milestone; changed: boolean } {
-    return this.write((changes) => {
-      const all = this.listMilestones();
+    return this.write((changes, catalog) => {
+      const all = catalog.milestones();
       const milestone = findMilestone(name, all);
       const rename = edits.find((e) => e.key === 'name' && e.value !== milestone.name);
       if (rename && all.some((m) => m.name === rename.value)) throw new ValidationError(`a milestone named "${String(rename.value)}" already exists`);
       const result = this.editEntity('milestone', milestone.path, edits, changes);
-      if (rename) this.renameMilestoneReferences(milestone.name, String(rename.value), changes);
+      if (rename) this.renameMilestoneReferences(milestone.name, String(rename.value), changes, catalog);
       return { milestone: milestoneFromFields(result.fields, milestone.path), changed: result.changed };
     });
   }
 
   /** Issues and roadmaps name milestones: a rename follows into each of them. */
-  private renameMilestoneReferences(from: string, to: string, changes: FileChange[]): void {
-    const all = this.allIssues();
+  private renameMilestoneReferences(from: string, to: string, changes: FileChange[], catalog: Catalog): void {
     const now = this.now();
-    for (const issue of all.filter((i) => i.milestone === from)) {
+    for (const issue of catalog.issuesInMilestone(from)) {
       const read = this.readFile({ kind: 'issue', abs: this.abs(issue.path), rel: issue.path });
       if (!read) continue;
       const text = editEntityFile(read.text, [{ path: ['milestone'], value: to }, { path: ['updated'], value: now }]);
-      const target = this.movedPath(issue.path, to, all);
+      const target = this.movedPath(issue.path, to, catalog);
       moveFileAtomic(this.abs(issue.path), this.abs(target), text);
       changes.push({ kind: 'issue', rel: target, removed: false });
       if (target !== issue.path) changes.push({ kind: 'issue', rel: issue.path, removed: true });
     }
-    for (const roadmap of this.listRoadmaps().filter((r) => r.milestones.includes(from))) {
+    for (const roadmap of catalog.roadmaps().filter((r) => r.milestones.includes(from))) {
       this.editEntity('roadmap', roadmap.path, [{ key: 'milestones', value: roadmap.milestones.map((m) => (m === from ? to : m)) }], changes);
     }
   }
 
   deleteMilestone(name: string): Milestone {
-    return this.write((changes) => {
-      const milestone = findMilestone(name, this.listMilestones());
+    return this.write((changes, catalog) => {
+      const milestone = findMilestone(name, catalog.milestones());
       removeFile(this.abs(milestone.path));
       changes.push({ kind: 'milestone', rel: milestone.path, removed: true });
       return milestone;
@@ -362,10 +363,11 @@ export class FileStore implements Storage {
   }
 
   createRoadmap(input: NewRoadmap): Roadmap {
-    return this.write((changes) => {
-      const existing = this.listRoadmaps();
-      for (const name of input.milestones ?? []) this.getMilestone(name);
-      const id = newId(new Set(existing.map((r) => r.id)));
+    return this.write((changes, catalog) => {
+      const existing = catalog.roadmaps();
+      const milestones = catalog.milestones();
+      for (const name of input.milestones ?? []) findMilestone(name, milestones);
+      const id = newId((candidate) => existing.some((r) => r.id === candidate));
       const folder = existsSync(join(this.paths.dir, 'projects')) && !existsSync(join(this.paths.dir, 'roadmaps')) ? 'projects' : 'roadmaps';
       const abs = join(this.paths.dir, folder, `${id}-${slugify(input.name)}.md`);
       const fields = newRoadmapFields(input, id, this.now());
@@ -377,16 +379,16 @@ export class FileStore implements Storage {
   }
 
   updateRoadmap(ref: string, edits: FieldEdit[] | ((current: Roadmap) => FieldEdit[])): { roadmap: Roadmap; changed: boolean } {
-    return this.write((changes) => {
-      const roadmap = resolveId(ref, 'roadmap', this.listRoadmaps());
+    return this.write((changes, catalog) => {
+      const roadmap = resolveId(ref, 'roadmap', catalog.roadmaps());
       const result = this.editEntity('roadmap', roadmap.path, typeof edits === 'function' ? edits(roadmap) : edits, changes);
       return { roadmap: roadmapFromFields(result.fields, roadmap.path), changed: result.changed };
     });
   }
 
   deleteRoadmap(ref: string): Roadmap {
-    return this.write((changes) => {
-      const roadmap = resolveId(ref, 'roadmap', this.listRoadmaps());
+    return this.write((changes, catalog) => {
+      const roadmap = resolveId(ref, 'roadmap', catalog.roadmaps());
       removeFile(this.abs(roadmap.path));
       changes.push({ kind: 'roadmap', rel: roadmap.path, removed: true });
       return roadmap;
@@ -411,11 +413,11 @@ export class FileStore implements Storage {
    * Where a new issue goes: `issues/` itself in the seed-era flat layout, or the milestone's
    * own folder when the project already keeps a folder per milestone.
    */
-  private issueFolderFor(milestone: string | null, all: Issue[]): string {
+  private issueFolderFor(milestone: string | null, catalog: Catalog, except?: string): string {
     const issuesDir = join(this.paths.dir, 'issues');
     if (!this.usesMilestoneFolders(issuesDir)) return issuesDir;
     const rootRel = this.rel(issuesDir);
-    const sameMilestone = all.find((i) => i.milestone === milestone && posix.dirname(posix.dirname(i.path)) === rootRel);
+    const sameMilestone = catalog.issuesInMilestone(milestone, 50).find((i) => i.path !== except && posix.dirname(posix.dirname(i.path)) === rootRel);
     if (sameMilestone) return this.abs(posix.dirname(sameMilestone.path));
     return join(issuesDir, milestone === null ? 'backlog' : folderSlug(milestone));
   }
@@ -429,11 +431,11 @@ export class FileStore implements Storage {
   }
 
   /** The path an issue should have after its milestone changed: moved only in the per-milestone layout. */
-  private movedPath(current: string, milestone: string | null, all: Issue[]): string {
+  private movedPath(current: string, milestone: string | null, catalog: Catalog): string {
     const issuesRel = this.rel(join(this.paths.dir, 'issues'));
     const folder = posix.dirname(current);
     if (posix.dirname(folder) !== issuesRel) return current;
-    const target = this.rel(this.issueFolderFor(milestone, all.filter((i) => i.path !== current)));
+    const target = this.rel(this.issueFolderFor(milestone, catalog, current));
     return target === folder ? current : `${target}/${posix.basename(current)}`;
   }
 
@@ -444,12 +446,6 @@ export class FileStore implements Storage {
       if (!existsSync(abs)) return abs;
     }
   }
-}
-
-function requiredField(kind: EntityKind, fields: Fields): string | null {
-  const key = kind === 'milestone' ? 'name' : 'id';
-  const value = fields[key];
-  return value == null || String(value).trim() === '' ? key : null;
 }
 
 /** Milestones are named, not numbered: exact name first, then a case-insensitive match. */
@@ -465,27 +461,27 @@ export function findMilestone(name: string, all: Milestone[]): Milestone {
   throw new ValidationError(`no milestone named "${name}"${hint}`);
 }
 
-function newId(taken: Set<string>): string {
+function newId(taken: (id: string) => boolean): string {
   for (;;) {
     const id = randomBytes(4).toString('hex');
-    if (!taken.has(id)) return id;
+    if (!taken(id)) return id;
   }
 }
 
 /** Dependency ids may be given as prefixes; the file always gets the full id. */
-function resolveDependencyRefs(change: IssueChange, all: Issue[]): IssueChange {
-  const full = (refs?: string[]) => refs?.map((ref) => resolveId(ref, 'issue', all).id);
+function resolveDependencyRefs(change: IssueChange, catalog: Catalog): IssueChange {
+  const full = (refs?: string[]) => refs?.map((ref) => catalog.resolveIssue(ref).id);
   return { ...change, addDependsOn: full(change.addDependsOn), removeDependsOn: change.removeDependsOn?.map((ref) => {
     try {
-      return resolveId(ref, 'issue', all).id;
+      return catalog.resolveIssue(ref).id;
     } catch {
       return ref.toLowerCase();
     }
   }) };
 }
 
-function checkNoCycles(all: Issue[], targets: Issue[], dependencies: string[]): void {
-  const graph = new DependencyGraph(all);
+function checkNoCycles(catalog: Catalog, targets: Issue[], dependencies: string[]): void {
+  const graph = new DependencyGraph(catalog.dependencyNodes());
   for (const target of targets) {
     for (const dependency of dependencies) {
       const cycle = graph.cycleIfLinked(target.id, dependency);
@@ -511,3 +507,41 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 }
 
+
+/** The file store's own catalog: one scan of the files, made when first needed in a write. */
+class ScanCatalog implements Catalog {
+  private issues: Issue[] | undefined;
+  private milestoneList: Milestone[] | undefined;
+  private roadmapList: Roadmap[] | undefined;
+
+  constructor(private readonly store: FileStore) {}
+
+  private all(): Issue[] {
+    return (this.issues ??= this.store.allIssues());
+  }
+
+  resolveIssue(ref: string): Issue {
+    return resolveId(ref, 'issue', this.all());
+  }
+
+  hasIssueId(id: string): boolean {
+    return this.all().some((i) => i.id === id);
+  }
+
+  issuesInMilestone(milestone: string | null, limit?: number): Issue[] {
+    const found = this.all().filter((i) => i.milestone === milestone);
+    return limit === undefined ? found : found.slice(0, limit);
+  }
+
+  dependencyNodes(): DependencyNode[] {
+    return this.all();
+  }
+
+  milestones(): Milestone[] {
+    return (this.milestoneList ??= this.store.listMilestones());
+  }
+
+  roadmaps(): Roadmap[] {
+    return (this.roadmapList ??= this.store.listRoadmaps());
+  }
+}

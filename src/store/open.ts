@@ -1,10 +1,23 @@
 /**
  * Choose the storage for a command: the hybrid index when it can be used, the files alone
- * otherwise, with one warning line saying why.
+ * otherwise, with one warning line saying why. The index is made fresh here: a missing,
+ * outdated or corrupt index is rebuilt without being asked (unless
+ * storage.auto_rebuild_index is false).
  */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Fields } from '../domain/fields.js';
+import { unlinkQuietly } from './atomic.js';
+import { type Config, CONFIG_FILE, configFromRaw, readConfig } from './config.js';
 import { FileStore } from './file-store.js';
+import { HybridStore } from './hybrid-store.js';
+import { ensureGitignore } from './init.js';
 import type { RoadmapPaths } from './layout.js';
+import { IndexUnavailable, isCorruption, SqliteIndex } from './index/sqlite-index.js';
+import { syncIndex } from './index/sync.js';
 import type { Storage } from './storage.js';
+
+export const INDEX_FILE = 'index.db';
 
 export interface OpenOptions {
   useIndex: boolean;
@@ -15,6 +28,118 @@ export interface OpenOptions {
   progress?: (text: string) => void;
 }
 
+export function indexPath(paths: RoadmapPaths): string {
+  return join(paths.dir, INDEX_FILE);
+}
+
+export function removeIndex(paths: RoadmapPaths): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) unlinkQuietly(indexPath(paths) + suffix);
+}
+
 export function openStorage(paths: RoadmapPaths, options: OpenOptions): Storage {
-  return new FileStore(paths, { clock: options.clock });
+  const files = () => new FileStore(paths, { clock: options.clock });
+  if (!options.useIndex) return files();
+  let index: SqliteIndex | undefined;
+  try {
+    const opened = openIndex(paths, options);
+    options.profiler?.mark('open index');
+    index = opened.index;
+    const config = cachedConfig(index, paths);
+    options.profiler?.mark('read config');
+    if (!config.bool('storage.use_index')) {
+      index.close();
+      return files();
+    }
+    if (opened.fresh && !config.bool('storage.auto_rebuild_index') && hasEntityFolders(paths)) {
+      index.close();
+      options.warn('the index needs a rebuild and storage.auto_rebuild_index is false: answering from the files (run `roadmap index rebuild`)');
+      return files();
+    }
+    if (opened.fresh) ensureGitignore(paths.dir);
+    freshen(index, paths, options, opened.fresh);
+    options.profiler?.mark('freshness check');
+    return new HybridStore(paths, index, { clock: options.clock, config, warn: options.warn });
+  } catch (error) {
+    index?.close();
+    if (error instanceof IndexUnavailable) {
+      options.warn(`${error.message}: answering from the files`);
+      return files();
+    }
+    const code = (error as { code?: string }).code ?? '';
+    if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY') || code === 'SQLITE_LOCKED') {
+      options.warn('the index is locked by another process: answering from the files');
+      return files();
+    }
+    if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR') || code === 'EACCES' || code === 'EROFS') {
+      options.warn(`the index cannot be written (${code}): answering from the files`);
+      return files();
+    }
+    throw error;
+  }
+}
+
+/** Open the index; a file that is not a sound database is replaced by a new one. */
+function openIndex(paths: RoadmapPaths, options: OpenOptions): { index: SqliteIndex; fresh: boolean } {
+  const path = indexPath(paths);
+  try {
+    return SqliteIndex.open(path);
+  } catch (error) {
+    if (!isCorruption(error)) throw error;
+    options.warn(`${path} was corrupt (${(error as Error).message}); rebuilding it from the files`);
+    removeIndex(paths);
+    return SqliteIndex.open(path);
+  }
+}
+
+function hasEntityFolders(paths: RoadmapPaths): boolean {
+  return ['issues', 'milestones', 'roadmaps', 'projects'].some((f) => existsSync(join(paths.dir, f)));
+}
+
+/** Walk and re-read what changed; show progress on a terminal when it takes over a second. */
+function freshen(index: SqliteIndex, paths: RoadmapPaths, options: OpenOptions, full: boolean): void {
+  const started = performance.now();
+  let shown = false;
+  const onProgress = options.progress
+    ? (done: number, total: number) => {
+        if (!shown && performance.now() - started < 1000) return;
+        shown = true;
+        options.progress!(`\rindexing ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} files`);
+      }
+    : undefined;
+  try {
+    syncIndex(index, paths, { full, onProgress });
+  } catch (error) {
+    if (!isCorruption(error)) throw error;
+    options.warn(`${indexPath(paths)} is corrupt (${(error as Error).message}); rebuilding it from the files`);
+    index.reset();
+    syncIndex(index, paths, { full: true, onProgress });
+  }
+  if (shown) options.progress!('\r\x1b[K');
+}
+
+/**
+ * config.yaml as of its mtime and size, kept in the index so that a command answered from the
+ * index does not need the YAML parser at all.
+ */
+function cachedConfig(index: SqliteIndex, paths: RoadmapPaths): Config {
+  const file = join(paths.dir, CONFIG_FILE);
+  let stamp = 'none';
+  try {
+    const st = statSync(file);
+    stamp = `${st.mtimeMs}:${st.size}`;
+  } catch {
+    // No config.yaml: the defaults.
+  }
+  const cached = index.meta('config');
+  if (cached) {
+    const { stamp: was, raw } = JSON.parse(cached) as { stamp: string; raw: Fields };
+    if (was === stamp) return configFromRaw(raw);
+  }
+  const config = readConfig(paths.dir);
+  try {
+    index.setMeta('config', JSON.stringify({ stamp, raw: config.raw }));
+  } catch {
+    // A read-only or busy index: the config is still right, just not cached.
+  }
+  return config;
 }

@@ -56,7 +56,9 @@ export interface Storage {
   getIssue(ref: string): IssueDocument;
   /** Resolve ids or prefixes, all or nothing: the first bad one is the error. */
   resolveIssues(refs: string[]): Issue[];
-  dependencyNodes(): Iterable<DependencyNode>;
+  /** Nodes of the dependency graph: all, or at least every one linked to `around`. */
+  dependencyNodes(around?: string): Iterable<DependencyNode>;
+  countIssues(query: IssueQuery): number;
   progressRows(): Iterable<ProgressRow>;
   search(text: string, limit?: number): SearchHit[];
 

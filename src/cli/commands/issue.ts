@@ -188,11 +188,8 @@ export function registerIssue(program: Command, ctx: Context): void {
     issue.command('ready').description('open issues whose dependencies are all done').option('-n, --limit <n>', 'at most this many'),
   ).action((opts) => {
     const format = formatOf(opts);
-    const store = ctx.store();
-    const graph = new DependencyGraph(store.dependencyNodes());
-    const ready = [...store.listIssues({ open: true, sort: DEFAULT_SORT })].filter((i) => graph.isReady(i.id));
-    ctx.profiler.mark('query');
-    writeIssues(ctx.io, format, opts.limit !== undefined ? ready.slice(0, parseLimit(opts.limit)) : ready);
+    const ready = ctx.store().listIssues({ ready: true, sort: DEFAULT_SORT, limit: opts.limit !== undefined ? parseLimit(opts.limit) : undefined });
+    writeIssues(ctx.io, format, ready);
     ctx.profiler.mark('render');
   });
 }
@@ -235,7 +232,7 @@ const SHOWN = new Set([
 function showIssue(ctx: Context, ref: string, format: Format): void {
   const store = ctx.store();
   const issue = store.getIssue(ref);
-  const graph = new DependencyGraph(store.dependencyNodes());
+  const graph = new DependencyGraph(store.dependencyNodes(issue.id));
   ctx.profiler.mark('query');
   if (format === 'json') {
     writeJson(ctx.io, { ...issueJson(issue), body: issue.body });
@@ -275,7 +272,7 @@ function showIssue(ctx: Context, ref: string, format: Format): void {
 function showDeps(ctx: Context, ref: string, format: Format): void {
   const store = ctx.store();
   const [issue] = store.resolveIssues([ref]) as [Issue];
-  const graph = new DependencyGraph(store.dependencyNodes());
+  const graph = new DependencyGraph(store.dependencyNodes(issue.id));
   const dependsOn = graph.tree(issue.id, 'dependencies');
   const blocks = graph.tree(issue.id, 'dependents');
   ctx.profiler.mark('query');

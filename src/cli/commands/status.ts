@@ -1,7 +1,6 @@
 /** `roadmap status`: one screen with the milestones, the counts, and what is in progress. */
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { DependencyGraph } from '../../domain/graph.js';
 import { healthByMilestone, localDate, progressOf } from '../../domain/progress.js';
 import { DEFAULT_SORT } from '../../domain/query.js';
 import { isOpenStatus } from '../../domain/values.js';
@@ -20,11 +19,10 @@ export function registerStatus(program: Command, ctx: Context): void {
     const rows = [...store.progressRows()];
     const milestones = store.listMilestones();
     const health = healthByMilestone(milestones, rows, localDate(ctx.clock()));
-    const graph = new DependencyGraph(store.dependencyNodes());
     const overall = progressOf(rows);
     const backlog = rows.filter((r) => r.milestone === null && isOpenStatus(r.status)).length;
-    const blocked = rows.filter((r) => graph.isBlocked(r.id)).length;
-    const ready = rows.filter((r) => graph.isReady(r.id)).length;
+    const blocked = store.countIssues({ blocked: true });
+    const ready = store.countIssues({ ready: true });
     const inProgress = [...store.listIssues({ statuses: ['in-progress'], sort: DEFAULT_SORT })];
     const openMilestones = milestones.filter((m) => m.status.toLowerCase() !== 'closed');
     const name = String(store.config().get('project.name') ?? basename(store.paths.root));

@@ -1,0 +1,85 @@
+/** `roadmap index status|rebuild|check`: the health of the SQLite index. */
+import { statSync } from 'node:fs';
+import type { Command } from 'commander';
+import { RoadmapError } from '../../errors.js';
+import { checkIndex } from '../../store/index/check.js';
+import { HybridStore } from '../../store/hybrid-store.js';
+import { indexPath } from '../../store/open.js';
+import { SCHEMA_VERSION } from '../../store/index/schema.js';
+import { staleness, syncIndex } from '../../store/index/sync.js';
+import type { Context } from '../context.js';
+import { paint } from '../output/color.js';
+import { formatOf, withFormat } from '../output/format.js';
+import { writeJson } from '../output/json.js';
+
+function hybrid(ctx: Context): HybridStore {
+  const store = ctx.store();
+  if (!(store instanceof HybridStore)) {
+    throw new RoadmapError('the index is not in use (--no-index, storage.use_index false, or it could not be opened: see the warning above)');
+  }
+  return store;
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+export function registerIndex(program: Command, ctx: Context): void {
+  const index = program.command('index').description('the SQLite index: health, rebuild, and a row-by-row check against the files');
+
+  withFormat(index.command('status').description('rows, stale files, size, last rebuild, schema version'), ['table', 'json']).action((opts) => {
+    // Opening the store already brought the index up to date; report what it holds now.
+    const store = hybrid(ctx);
+    const db = indexPath(store.paths);
+    const stale = staleness(store.paths, store.index.stamps(), undefined, false);
+    const parse = (key: string) => {
+      const raw = store.index.meta(key);
+      return raw ? (JSON.parse(raw) as { at: string; files: number; ms: number }) : null;
+    };
+    const status = {
+      path: db,
+      schema_version: SCHEMA_VERSION,
+      rows: store.index.counts(),
+      stale_files: stale.changed.length + stale.removed.length,
+      database_bytes: fileSize(db) + fileSize(`${db}-wal`),
+      last_rebuild: parse('last_rebuild'),
+      last_sync: parse('last_sync'),
+    };
+    if (formatOf(opts, ['table', 'json']) === 'json') return writeJson(ctx.io, status);
+    const { io } = ctx;
+    const line = (label: string, value: string) => io.out(`${paint(io.color, 'dim', label.padEnd(16))}${value}\n`);
+    line('index', db);
+    line('schema version', String(SCHEMA_VERSION));
+    line('rows', Object.entries(status.rows).map(([k, v]) => `${k} ${v}`).join(', '));
+    line('stale files', String(status.stale_files));
+    line('size', `${(status.database_bytes / 1024 / 1024).toFixed(1)} MiB`);
+    line('last rebuild', status.last_rebuild ? `${status.last_rebuild.at} (${status.last_rebuild.files} files in ${status.last_rebuild.ms} ms)` : 'never');
+    line('last sync', status.last_sync ? `${status.last_sync.at} (${status.last_sync.files} files in ${status.last_sync.ms} ms)` : 'never');
+  });
+
+  index
+    .command('rebuild')
+    .description('drop the index and read every file again')
+    .action(() => {
+      const store = hybrid(ctx);
+      const report = syncIndex(store.index, store.paths, {
+        full: true,
+        onProgress: ctx.io.errIsTTY ? (done, total) => ctx.io.err(`\rindexing ${done}/${total} files`) : undefined,
+      });
+      if (ctx.io.errIsTTY) ctx.io.err('\r\x1b[K');
+      ctx.note(`indexed ${report.changed.length} files in ${Math.round(report.ms)} ms`);
+    });
+
+  withFormat(index.command('check').description('compare the index with the files row by row; exits 1 on any difference'), ['table', 'json']).action((opts) => {
+    const store = hybrid(ctx);
+    const differences = checkIndex(store.index, store.paths);
+    if (formatOf(opts, ['table', 'json']) === 'json') writeJson(ctx.io, differences);
+    else for (const d of differences) ctx.io.out(`${d.path}: ${d.problem}\n`);
+    if (differences.length > 0) throw new RoadmapError(`the index differs from the files in ${differences.length} ${differences.length === 1 ? 'place' : 'places'} (roadmap index rebuild fixes the index)`);
+    ctx.note('the index matches the files');
+  });
+}

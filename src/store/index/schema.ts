@@ -1,0 +1,88 @@
+/**
+ * The index's tables. Everything here is derived from the Markdown files and can be dropped
+ * and rebuilt at any time; the version lives in PRAGMA user_version, and a different number
+ * means rebuild.
+ *
+ * Versions:
+ *   1: files, issues, labels, deps, milestones, roadmaps, issues_fts, meta.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const SCHEMA = `
+CREATE TABLE files (
+  path TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  mtime REAL NOT NULL,
+  size INTEGER NOT NULL,
+  -- When the file was read: a file changed again within the same clock tick would keep its
+  -- mtime and size, so files read too soon after their mtime are read once more later.
+  indexed_at REAL NOT NULL,
+  problem TEXT,
+  problem_line INTEGER
+) WITHOUT ROWID;
+
+CREATE TABLE issues (
+  rowid INTEGER PRIMARY KEY,
+  path TEXT NOT NULL UNIQUE,
+  id TEXT NOT NULL,
+  title TEXT NOT NULL,
+  status TEXT NOT NULL,
+  status_key TEXT NOT NULL,
+  status_rank INTEGER NOT NULL,
+  priority TEXT NOT NULL,
+  priority_key TEXT NOT NULL,
+  priority_rank INTEGER NOT NULL,
+  issue_type TEXT NOT NULL,
+  milestone TEXT,
+  assignee TEXT,
+  assignee_key TEXT NOT NULL,
+  estimated_hours REAL,
+  progress REAL,
+  created TEXT,
+  updated TEXT,
+  fields TEXT NOT NULL
+);
+CREATE INDEX issues_id ON issues(id);
+CREATE INDEX issues_status ON issues(status_key, assignee_key);
+CREATE INDEX issues_assignee ON issues(assignee_key);
+CREATE INDEX issues_milestone ON issues(milestone);
+CREATE INDEX issues_priority ON issues(priority_rank, created);
+
+CREATE TABLE labels (
+  issue INTEGER NOT NULL,
+  label TEXT NOT NULL,
+  label_key TEXT NOT NULL
+);
+CREATE INDEX labels_key ON labels(label_key, issue);
+CREATE INDEX labels_issue ON labels(issue);
+
+-- One row per edge, from either direction of the format (depends_on, or the other's blocks).
+CREATE TABLE deps (
+  source INTEGER NOT NULL,
+  dependent TEXT NOT NULL,
+  dependency TEXT NOT NULL
+);
+CREATE INDEX deps_dependent ON deps(dependent);
+CREATE INDEX deps_dependency ON deps(dependency);
+CREATE INDEX deps_source ON deps(source);
+
+CREATE TABLE milestones (
+  path TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  fields TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE roadmaps (
+  path TEXT PRIMARY KEY,
+  id TEXT NOT NULL,
+  fields TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE VIRTUAL TABLE issues_fts USING fts5(
+  title, labels, body, comments,
+  content = '', contentless_delete = 1,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+`;

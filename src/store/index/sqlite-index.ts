@@ -1,0 +1,376 @@
+/**
+ * The SQLite index: rows derived from the Markdown files, so queries never open them. Opening
+ * it never throws anything but IndexUnavailable, which sends the command to the files alone.
+ */
+import { createRequire } from 'node:module';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Fields } from '../../domain/fields.js';
+import { foldCase } from '../../domain/fields.js';
+import type { DependencyNode } from '../../domain/graph.js';
+import { type Issue, issueFromFields } from '../../domain/issue.js';
+import { type Milestone, milestoneFromFields } from '../../domain/milestone.js';
+import type { IssueQuery, SortField, SortSpec } from '../../domain/query.js';
+import { DEFAULT_SORT } from '../../domain/query.js';
+import { type Roadmap, roadmapFromFields } from '../../domain/roadmap.js';
+import { LEGACY_DONE_STATUSES, statusesMatching } from '../../domain/values.js';
+import type { Problem, ProgressRow } from '../storage.js';
+import type { FileRecord } from './rows.js';
+import { SCHEMA, SCHEMA_VERSION } from './schema.js';
+
+type Database = BetterSqlite3.Database;
+type Statement = BetterSqlite3.Statement;
+
+/** The index cannot be used; the reason goes into the one warning line. */
+export class IndexUnavailable extends Error {}
+
+export interface Stamp {
+  mtime: number;
+  size: number;
+  indexedAt: number;
+}
+
+const DONE_KEYS = ['done', ...LEGACY_DONE_STATUSES];
+const CLOSED_KEYS = sqlList([...DONE_KEYS, 'archived']);
+const OPEN_DEPENDENCY = `EXISTS (SELECT 1 FROM deps d JOIN issues x ON x.id = d.dependency
+  WHERE d.dependent = issues.id AND x.status_key NOT IN (${sqlList(DONE_KEYS)}))`;
+
+const SORT_COLUMNS: Record<SortField, string> = {
+  id: 'id', title: 'title', status: 'status_rank', priority: 'priority_rank', type: 'issue_type',
+  assignee: 'assignee', milestone: 'milestone', created: 'created', updated: 'updated',
+  estimate: 'estimated_hours', progress: 'progress',
+};
+
+function sqlList(values: string[]): string {
+  return values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');
+}
+
+let driver: { Database: typeof BetterSqlite3; nativeBinding: string } | undefined;
+/**
+ * better-sqlite3 with its addon found by path: its own lookup (the `bindings` package) probes
+ * many folders on every start.
+ */
+function loadDriver(): { Database: typeof BetterSqlite3; nativeBinding: string } {
+  if (driver) return driver;
+  try {
+    const nativeBinding = createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+    driver = { Database: BetterSqlite3, nativeBinding };
+    return driver;
+  } catch (error) {
+    throw new IndexUnavailable(`better-sqlite3 cannot be loaded (${firstLine(error)})`);
+  }
+}
+
+function firstLine(error: unknown): string {
+  return String((error as Error)?.message ?? error).split('\n')[0]!;
+}
+
+/** SQLite errors that mean the file is not a sound database. */
+export function isCorruption(error: unknown): boolean {
+  const code = (error as { code?: string })?.code ?? '';
+  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT') || /malformed|not a database/i.test(String((error as Error)?.message));
+}
+
+export class SqliteIndex {
+  private readonly statements = new Map<string, Statement>();
+
+  private constructor(
+    readonly db: Database,
+    readonly path: string,
+  ) {}
+
+  /**
+   * Open (creating if need be) and check the version. `fresh` is true when the tables were
+   * just created, because the file was new, of another version, or had to be replaced.
+   */
+  static open(path: string, options: { timeoutMs?: number } = {}): { index: SqliteIndex; fresh: boolean } {
+    const { Database: Driver, nativeBinding } = loadDriver();
+    let db: Database;
+    try {
+      db = new Driver(path, { timeout: options.timeoutMs ?? 5000, nativeBinding });
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+    } catch (error) {
+      if (isCorruption(error)) throw error;
+      throw new IndexUnavailable(`cannot open ${path} (${firstLine(error)})`);
+    }
+    const index = new SqliteIndex(db, path);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version === SCHEMA_VERSION) return { index, fresh: false };
+    index.reset();
+    return { index, fresh: true };
+  }
+
+  close(): void {
+    try {
+      this.db.close();
+    } catch {
+      // Already closed.
+    }
+  }
+
+  /** Drop everything and create the current schema, in one transaction. */
+  reset(): void {
+    this.statements.clear();
+    this.db.transaction(() => {
+      const objects = this.db.prepare(`SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'issues_fts_%'`).all() as Array<{ type: string; name: string }>;
+      for (const { type, name } of objects) this.db.exec(`DROP ${type.toUpperCase()} IF EXISTS "${name}"`);
+      this.db.exec(SCHEMA);
+      this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
+    })();
+  }
+
+  quickCheck(): string[] {
+    const rows = this.db.pragma('quick_check') as Array<{ quick_check: string }>;
+    return rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+  }
+
+  private prepare(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
+
+  /** Run `fn` in a write transaction taken up front, so a reader-turned-writer cannot deadlock. */
+  write<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  // ---- meta ----------------------------------------------------------------------------
+
+  meta(key: string): string | undefined {
+    return (this.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.prepare('INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  // ---- files and rows -------------------------------------------------------------------
+
+  stamps(): Map<string, Stamp> {
+    const rows = this.prepare('SELECT path, mtime, size, indexed_at AS indexedAt FROM files').raw().all() as Array<[string, number, number, number]>;
+    return new Map(rows.map(([path, mtime, size, indexedAt]) => [path, { mtime, size, indexedAt }]));
+  }
+
+  /** Put one file's rows in place of whatever the index held for its path. */
+  apply(file: FileRecord): void {
+    this.remove(file.path);
+    this.prepare('INSERT INTO files(path, kind, mtime, size, indexed_at, problem, problem_line) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      file.path, file.kind, file.mtime, file.size, file.indexedAt, file.problem?.message ?? null, file.problem?.line ?? null,
+    );
+    const record = file.record;
+    if (!record) return;
+    if (record.kind === 'milestone') {
+      this.prepare('INSERT INTO milestones(path, name, fields) VALUES (?, ?, ?)').run(record.path, record.name, record.fields);
+    } else if (record.kind === 'roadmap') {
+      this.prepare('INSERT INTO roadmaps(path, id, fields) VALUES (?, ?, ?)').run(record.path, record.id, record.fields);
+    } else {
+      const r = record.row;
+      const { lastInsertRowid: rowid } = this.prepare(`INSERT INTO issues(path, id, title, status, status_key, status_rank, priority,
+        priority_key, priority_rank, issue_type, milestone, assignee, assignee_key, estimated_hours, progress, created, updated, fields)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        r.path, r.id, r.title, r.status, r.status_key, r.status_rank, r.priority, r.priority_key, r.priority_rank, r.issue_type,
+        r.milestone, r.assignee, r.assignee_key, r.estimated_hours, r.progress, r.created, r.updated, r.fields,
+      );
+      const label = this.prepare('INSERT INTO labels(issue, label, label_key) VALUES (?, ?, ?)');
+      for (const l of record.labels) label.run(rowid, l, foldCase(l));
+      const edge = this.prepare('INSERT INTO deps(source, dependent, dependency) VALUES (?, ?, ?)');
+      for (const [dependent, dependency] of record.edges) edge.run(rowid, dependent, dependency);
+      const t = record.text;
+      this.prepare('INSERT INTO issues_fts(rowid, title, labels, body, comments) VALUES (?, ?, ?, ?, ?)').run(rowid, t.title, t.labels, t.body, t.comments);
+    }
+  }
+
+  /** Forget a path: its stamp and every row it gave. */
+  remove(path: string): void {
+    this.prepare('DELETE FROM files WHERE path = ?').run(path);
+    const issue = this.prepare('SELECT rowid FROM issues WHERE path = ?').get(path) as { rowid: number } | undefined;
+    if (issue) {
+      this.prepare('DELETE FROM issues WHERE rowid = ?').run(issue.rowid);
+      this.prepare('DELETE FROM labels WHERE issue = ?').run(issue.rowid);
+      this.prepare('DELETE FROM deps WHERE source = ?').run(issue.rowid);
+      this.prepare('DELETE FROM issues_fts WHERE rowid = ?').run(issue.rowid);
+    }
+    this.prepare('DELETE FROM milestones WHERE path = ?').run(path);
+    this.prepare('DELETE FROM roadmaps WHERE path = ?').run(path);
+  }
+
+  // ---- queries --------------------------------------------------------------------------
+
+  private where(query: IssueQuery): { sql: string; params: unknown[] } {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const inList = (column: string, values: string[]) => {
+      conditions.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+      params.push(...values);
+    };
+    if (query.statuses?.length) inList('status_key', [...new Set(query.statuses.flatMap((s) => statusesMatching(foldCase(s))))]);
+    else if (!query.includeArchived) conditions.push(`status_key != 'archived'`);
+    if (query.priorities?.length) inList('priority_key', query.priorities.map(foldCase));
+    if (query.assignee !== undefined) {
+      conditions.push('assignee_key = ?');
+      params.push(foldCase(query.assignee));
+    }
+    if (query.backlog) conditions.push('milestone IS NULL');
+    if (query.milestone !== undefined) {
+      conditions.push('milestone = ?');
+      params.push(query.milestone);
+    }
+    if (query.label !== undefined) {
+      conditions.push('EXISTS (SELECT 1 FROM labels l WHERE l.issue = issues.rowid AND l.label_key = ?)');
+      params.push(foldCase(query.label));
+    }
+    if (query.open) conditions.push(`status_key NOT IN (${CLOSED_KEYS})`);
+    if (query.blocked) conditions.push(`(status_key NOT IN (${CLOSED_KEYS}) AND (status_key = 'blocked' OR ${OPEN_DEPENDENCY}))`);
+    if (query.ready) conditions.push(`(status_key NOT IN (${CLOSED_KEYS}) AND status_key != 'blocked' AND NOT ${OPEN_DEPENDENCY})`);
+    return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+  }
+
+  /** The issues a query selects, in its order, read one row at a time. */
+  *listIssues(query: IssueQuery): Generator<Issue> {
+    const { sql, params } = this.where(query);
+    const order = orderBy(query.sort ?? DEFAULT_SORT);
+    const limit = query.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(query.limit))}` : '';
+    const statement = this.db.prepare(`SELECT path, fields FROM issues ${sql} ORDER BY ${order}${limit}`).raw();
+    for (const [path, fields] of statement.iterate(...params) as Iterable<[string, string]>) {
+      yield issueFromFields(JSON.parse(fields) as Fields, path);
+    }
+  }
+
+  countIssues(query: IssueQuery): number {
+    const { sql, params } = this.where(query);
+    return (this.db.prepare(`SELECT count(*) AS n FROM issues ${sql}`).get(...params) as { n: number }).n;
+  }
+
+  /** Issues whose id is `ref` or starts with it: the candidates of an id resolution. */
+  issuesByIdPrefix(ref: string): Issue[] {
+    const prefix = foldCase(ref.trim());
+    const rows = this.prepare(`SELECT path, fields FROM issues WHERE id >= ? AND id < ? || char(1114111)`).raw().all(prefix, prefix) as Array<[string, string]>;
+    return rows.map(([path, fields]) => issueFromFields(JSON.parse(fields) as Fields, path));
+  }
+
+  hasIssueId(id: string): boolean {
+    return this.prepare('SELECT 1 FROM issues WHERE id = ?').get(id) !== undefined;
+  }
+
+  issuesInMilestone(milestone: string | null, limit?: number): Issue[] {
+    const condition = milestone === null ? 'milestone IS NULL' : 'milestone = ?';
+    const rows = this.db.prepare(`SELECT path, fields FROM issues WHERE ${condition} ORDER BY path${limit !== undefined ? ` LIMIT ${limit}` : ''}`).raw()
+      .all(...(milestone === null ? [] : [milestone])) as Array<[string, string]>;
+    return rows.map(([path, fields]) => issueFromFields(JSON.parse(fields) as Fields, path));
+  }
+
+  /**
+   * Dependency graph nodes: all of them, or only those linked (in either direction, at any
+   * distance) to one issue, which is all a tree of that issue can reach.
+   */
+  dependencyNodes(around?: string): DependencyNode[] {
+    let ids: string[] | undefined;
+    if (around !== undefined) {
+      const seen = new Set<string>([around]);
+      let frontier = [around];
+      const next = this.prepare('SELECT dependent, dependency FROM deps WHERE dependent = ? OR dependency = ?').raw();
+      while (frontier.length > 0) {
+        const found: string[] = [];
+        for (const id of frontier) {
+          for (const [a, b] of next.all(id, id) as Array<[string, string]>) {
+            for (const other of [a, b]) if (!seen.has(other)) (seen.add(other), found.push(other));
+          }
+        }
+        frontier = found;
+      }
+      ids = [...seen];
+    }
+    const nodes = new Map<string, DependencyNode>();
+    const nodeRows = ids
+      ? ids.flatMap((id) => this.prepare('SELECT id, title, status FROM issues WHERE id = ?').raw().all(id) as Array<[string, string, string]>)
+      : (this.prepare('SELECT id, title, status FROM issues').raw().all() as Array<[string, string, string]>);
+    for (const [id, title, status] of nodeRows) nodes.set(id, { id, title, status, dependsOn: [], blocks: [] });
+    const edges = ids
+      ? ids.flatMap((id) => this.prepare('SELECT dependent, dependency FROM deps WHERE dependent = ?').raw().all(id) as Array<[string, string]>)
+      : (this.prepare('SELECT dependent, dependency FROM deps').raw().all() as Array<[string, string]>);
+    for (const [dependent, dependency] of edges) {
+      // Every edge touches the file that states it; when its dependent is an id no file holds
+      // (a `blocks` entry naming a missing issue), the edge rides on the dependency's `blocks`.
+      const holder = nodes.get(dependent);
+      if (holder) holder.dependsOn.push(dependency);
+      else nodes.get(dependency)?.blocks.push(dependent);
+    }
+    return [...nodes.values()];
+  }
+
+  progressRows(): ProgressRow[] {
+    const rows = this.prepare('SELECT id, title, status, priority, milestone, assignee, estimated_hours, progress FROM issues').raw().all() as Array<
+      [string, string, string, string, string | null, string | null, number | null, number | null]
+    >;
+    return rows.map(([id, title, status, priority, milestone, assignee, estimatedHours, progress]) => ({
+      id, title, status, priority, milestone, assignee, estimatedHours, progress,
+    }));
+  }
+
+  /** Candidates of a full-text query: everything needed to rank them, not their fields. */
+  searchCandidates(terms: string[]): Array<{ rowid: number; id: string; path: string; title: string; updated: string | null; labels: string[] }> {
+    if (terms.length === 0) return [];
+    const match = terms.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' AND ');
+    const rows = this.prepare(`SELECT i.rowid, i.id, i.path, i.title, i.updated,
+        (SELECT json_group_array(label) FROM labels l WHERE l.issue = i.rowid) AS labels
+      FROM issues_fts JOIN issues i ON i.rowid = issues_fts.rowid WHERE issues_fts MATCH ?`).raw().all(match) as Array<
+      [number, string, string, string, string | null, string]
+    >;
+    return rows.map(([rowid, id, path, title, updated, labels]) => ({ rowid, id, path, title, updated, labels: JSON.parse(labels) as string[] }));
+  }
+
+  issueByRowid(rowid: number): Issue {
+    const [path, fields] = this.prepare('SELECT path, fields FROM issues WHERE rowid = ?').raw().get(rowid) as [string, string];
+    return issueFromFields(JSON.parse(fields) as Fields, path);
+  }
+
+  milestones(): Milestone[] {
+    const rows = this.prepare('SELECT path, fields FROM milestones ORDER BY path').raw().all() as Array<[string, string]>;
+    return rows.map(([path, fields]) => milestoneFromFields(JSON.parse(fields) as Fields, path));
+  }
+
+  roadmaps(): Roadmap[] {
+    const rows = this.prepare('SELECT path, fields FROM roadmaps ORDER BY path').raw().all() as Array<[string, string]>;
+    return rows.map(([path, fields]) => roadmapFromFields(JSON.parse(fields) as Fields, path));
+  }
+
+  problems(): Problem[] {
+    const rows = this.prepare('SELECT path, problem_line, problem FROM files WHERE problem IS NOT NULL ORDER BY path').raw().all() as Array<[string, number, string]>;
+    return rows.map(([path, line, message]) => ({ path, line, message }));
+  }
+
+  /** Rows per table, for `index status`. */
+  counts(): Record<string, number> {
+    const count = (table: string) => (this.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return {
+      files: count('files'),
+      issues: count('issues'),
+      milestones: count('milestones'),
+      roadmaps: count('roadmaps'),
+      labels: count('labels'),
+      dependencies: count('deps'),
+      problems: (this.db.prepare('SELECT count(*) AS n FROM files WHERE problem IS NOT NULL').get() as { n: number }).n,
+    };
+  }
+
+  /** Every stored row of a file, for `index check` to compare with a fresh read. */
+  storedRecord(path: string): { fields: string | null; labels: string[]; edges: Array<[string, string]> } | undefined {
+    const issue = this.prepare('SELECT rowid, fields FROM issues WHERE path = ?').raw().get(path) as [number, string] | undefined;
+    if (issue) {
+      const labels = (this.prepare('SELECT label FROM labels WHERE issue = ? ORDER BY rowid').raw().all(issue[0]) as Array<[string]>).map((r) => r[0]);
+      const edges = this.prepare('SELECT dependent, dependency FROM deps WHERE source = ? ORDER BY rowid').raw().all(issue[0]) as Array<[string, string]>;
+      return { fields: issue[1], labels, edges };
+    }
+    const other = (this.prepare('SELECT fields FROM milestones WHERE path = ?').raw().get(path) ?? this.prepare('SELECT fields FROM roadmaps WHERE path = ?').raw().get(path)) as [string] | undefined;
+    return other ? { fields: other[0], labels: [], edges: [] } : undefined;
+  }
+}
+
+function orderBy(sort: SortSpec[]): string {
+  const parts = sort.map(({ field, desc }) => {
+    const column = SORT_COLUMNS[field];
+    return `${column} IS NULL, ${column}${desc ? ' DESC' : ''}`;
+  });
+  return [...parts, 'id', 'path'].join(', ');
+}
