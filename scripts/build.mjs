@@ -25,3 +25,28 @@ await build({
   logLevel: 'warning',
 });
 chmodSync('dist/roadmap.js', 0o755);
+
+// The web view's page (web/ → dist/web/), served by `roadmap serve`. Vite is a dev dependency:
+// an install without dev dependencies keeps the page that was built before, if any.
+let vite;
+try {
+  vite = await import('vite');
+} catch {
+  console.warn('vite is not installed: the web page (dist/web/) was not rebuilt');
+}
+if (vite) {
+  await vite.build({
+    root: 'web',
+    configFile: false,
+    logLevel: 'warn',
+    base: '/',
+    build: {
+      outDir: '../dist/web',
+      emptyOutDir: true,
+      target: 'es2022',
+      modulePreload: { polyfill: false },
+      assetsInlineLimit: 0,
+      reportCompressedSize: false,
+    },
+  });
+}

@@ -1,0 +1,105 @@
+/**
+ * `roadmap serve`: the web view (board, issues, milestones, roadmap) over the same store, until
+ * Ctrl-C. Prints the address to stdout. Listens on 127.0.0.1 unless told otherwise; another
+ * address needs a token given by the user, which every request must then carry.
+ */
+import { spawn } from 'node:child_process';
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import { UsageError } from '../../errors.js';
+import { isLoopbackHost, MIN_TOKEN_LENGTH, newToken } from '../../server/security.js';
+import type { Context } from '../context.js';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  token?: string;
+  open: boolean;
+  /** Resolves when the server should stop (Ctrl-C, SIGTERM). */
+  until: Promise<unknown>;
+}
+
+export function registerServe(program: Command, ctx: Context): void {
+  program
+    .command('serve')
+    .description('the web view: board, issues, milestones and roadmap, live as files change')
+    .option('-p, --port <n>', 'port to listen on (0 picks a free one)', '7777')
+    .option('--host <address>', 'address to listen on; anything but loopback needs --token', '127.0.0.1')
+    .option('--token <token>', `the token for changes (and, off loopback, for every request); at least ${MIN_TOKEN_LENGTH} characters, or $ROADMAP_TOKEN`)
+    .option('--open', 'open the page in the default browser')
+    .action(async (opts) => {
+      await serve(ctx, {
+        port: parsePort(opts.port),
+        host: String(opts.host).trim(),
+        token: opts.token ?? (ctx.env.ROADMAP_TOKEN || undefined),
+        open: Boolean(opts.open),
+        until: stopSignal(),
+      });
+    });
+}
+
+export function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value.trim()) || port > 65535) throw new UsageError(`invalid port "${value}": expected 0 to 65535 (0 picks a free one)`);
+  return port;
+}
+
+export async function serve(ctx: Context, options: ServeOptions): Promise<void> {
+  if (options.host === '') throw new UsageError('--host needs an address, such as 127.0.0.1 or 0.0.0.0');
+  if (options.token !== undefined && options.token.length < MIN_TOKEN_LENGTH) {
+    throw new UsageError(`the token must be at least ${MIN_TOKEN_LENGTH} characters long`);
+  }
+  if (!isLoopbackHost(options.host) && options.token === undefined) {
+    throw new UsageError(
+      `--host ${options.host} lets other machines reach the project: give a token too ` +
+        `(--token "$(openssl rand -hex 16)" or $ROADMAP_TOKEN); every request will need it`,
+    );
+  }
+  const store = ctx.store();
+  // Loaded only here: other commands never pay for the server's code.
+  const { startServer } = await import('../../server/server.js');
+  const { defaultWebDir } = await import('../../server/static.js');
+  const server = await startServer({
+    store,
+    host: options.host,
+    port: options.port,
+    token: options.token ?? newToken(),
+    webDir: defaultWebDir(import.meta.url),
+    projectName: () => String(store.config().get('project.name') ?? basename(store.paths.root)),
+    clock: ctx.clock,
+    log: (message) => ctx.warn(message),
+  });
+  ctx.io.out(`${server.url}\n`);
+  ctx.note(`serving ${store.paths.dir} (Ctrl-C to stop)`);
+  if (options.open) openBrowser(server.url, (message) => ctx.warn(message));
+  try {
+    await options.until;
+  } finally {
+    await server.close();
+  }
+}
+
+/** Resolves on the first Ctrl-C or SIGTERM; a second one is left to Node's default (exit). */
+function stopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+function openBrowser(url: string, warn: (message: string) => void): void {
+  const [command, args] =
+    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+  try {
+    const child = spawn(command as string, args as string[], { stdio: 'ignore', detached: true });
+    child.on('error', () => warn(`could not open a browser; open ${url} yourself`));
+    child.unref();
+  } catch {
+    warn(`could not open a browser; open ${url} yourself`);
+  }
+}
