@@ -19,6 +19,8 @@ export interface GlobalOptions {
 export class Context {
   private opened: Storage | undefined;
   private reported = new Set<string>();
+  /** A warning was printed: it already explains anything unusual, such as a slow answer. */
+  warned = false;
   readonly profiler: Profiler;
 
   constructor(
@@ -57,6 +59,7 @@ export class Context {
 
   /** Something the user should know even with `--quiet`. */
   warn(message: string): void {
+    this.warned = true;
     this.io.err(`warning: ${message}\n`);
   }
 

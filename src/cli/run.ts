@@ -85,7 +85,7 @@ export async function run(argv: string[], options: RunOptions): Promise<number> 
     }
   }
   if (ctx.globals.profile || profileFromConfig(ctx)) io.err(ctx.profiler.report());
-  else if (ctx.profiler.total() > SLOW_MS && !LONG_RUNNING.has(argv.find((a) => !a.startsWith('-')) ?? '')) {
+  else if (ctx.profiler.total() > SLOW_MS && !ctx.warned && !LONG_RUNNING.has(argv.find((a) => !a.startsWith('-')) ?? '')) {
     io.err(`warning: that took ${(ctx.profiler.total() / 1000).toFixed(1)} s; run it again with --profile to see where the time went\n`);
   }
   return code;

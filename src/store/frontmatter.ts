@@ -79,8 +79,37 @@ function mappingOf(doc: Document, lineOffset: number): Fields {
   }
   if (doc.contents === null) return {};
   if (!isMap(doc.contents)) throw new FrontMatterError('front matter is not a mapping of fields', 1 + lineOffset);
-  const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
-  return (value ?? {}) as Fields;
+  const fields = (doc.toJS({ maxAliasCount: 100 }) ?? {}) as Fields;
+  keepTextAsWritten(doc.contents as YAMLMap<unknown, unknown>, fields);
+  return fields;
+}
+
+/** Fields that hold text even when what is written looks like a number. */
+const TEXT_FIELDS = new Set([
+  'id', 'title', 'name', 'status', 'priority', 'issue_type', 'milestone', 'assignee', 'owner',
+  'description', 'headline', 'previous_assignee', 'project_id',
+]);
+const TEXT_LIST_FIELDS = new Set(['labels', 'depends_on', 'blocks', 'milestones', 'tags', 'git_branches']);
+
+/**
+ * `id: 100000e2` or `id: 01234568` is text to the Python tool (PyYAML reads YAML 1.1, where
+ * neither is a number) but a number to a YAML 1.2 reader. For the fields that are text by
+ * nature, a plain scalar that parsed as a number is taken as written.
+ */
+function keepTextAsWritten(map: YAMLMap<unknown, unknown>, fields: Fields): void {
+  const asWritten = (node: unknown): unknown => {
+    if (isScalar(node) && typeof node.value === 'number' && typeof node.source === 'string' && node.type === Scalar.PLAIN) return node.source;
+    return isScalar(node) ? node.value : undefined;
+  };
+  for (const pair of map.items) {
+    if (!isScalar(pair.key)) continue;
+    const key = String(pair.key.value);
+    if (TEXT_FIELDS.has(key) && isScalar(pair.value) && typeof pair.value.value === 'number') {
+      fields[key] = asWritten(pair.value);
+    } else if (TEXT_LIST_FIELDS.has(key) && isSeq(pair.value) && pair.value.items.some((item) => isScalar(item) && typeof item.value === 'number')) {
+      fields[key] = pair.value.items.map((item) => (isScalar(item) ? asWritten(item) : (item as Node).toJSON()));
+    }
+  }
 }
 
 function firstLine(message: string): string {

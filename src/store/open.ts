@@ -41,6 +41,8 @@ export function openStorage(paths: RoadmapPaths, options: OpenOptions): Storage 
   if (!options.useIndex) return files();
   let index: SqliteIndex | undefined;
   try {
+    // Without an index yet, read the settings first: switched off, none must be created.
+    if (!existsSync(indexPath(paths)) && !readConfig(paths.dir).bool('storage.use_index')) return files();
     const opened = openIndex(paths, options);
     options.profiler?.mark('open index');
     index = opened.index;
@@ -136,10 +138,7 @@ function cachedConfig(index: SqliteIndex, paths: RoadmapPaths): Config {
     if (was === stamp) return configFromRaw(raw);
   }
   const config = readConfig(paths.dir);
-  try {
-    index.setMeta('config', JSON.stringify({ stamp, raw: config.raw }));
-  } catch {
-    // A read-only or busy index: the config is still right, just not cached.
-  }
+  // Opportunistic: a busy or read-only index leaves the settings right, just not cached.
+  index.tryWrite(() => index.setMeta('config', JSON.stringify({ stamp, raw: config.raw })));
   return config;
 }

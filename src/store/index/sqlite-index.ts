@@ -135,6 +135,19 @@ export class SqliteIndex {
     return this.db.transaction(fn).immediate();
   }
 
+  /** A write that is worth doing only if it needs no waiting: skipped when the index is busy. */
+  tryWrite(fn: () => void): void {
+    const timeout = this.db.pragma('busy_timeout', { simple: true }) as number;
+    this.db.pragma('busy_timeout = 0');
+    try {
+      this.db.transaction(fn).immediate();
+    } catch {
+      // Busy or read-only: skipped.
+    } finally {
+      this.db.pragma(`busy_timeout = ${timeout}`);
+    }
+  }
+
   // ---- meta ----------------------------------------------------------------------------
 
   meta(key: string): string | undefined {

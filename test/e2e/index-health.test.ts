@@ -1,0 +1,225 @@
+/**
+ * The index heals itself: files edited behind its back, a missing, corrupt or outdated
+ * database, a database that cannot be used at all. Each case runs the built CLI.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { cleanEnv, emptyProject, fixtureRepo, REPO, roadmapSync } from '../helpers.js';
+
+function ids(cwd: string, ...args: string[]): string[] {
+  const result = roadmapSync(cwd, ['issue', 'list', '--all', '--format', 'ids', ...args]);
+  assert.equal(result.code, 0, result.stderr);
+  return result.stdout.split('\n').filter(Boolean).sort();
+}
+
+function check(cwd: string): void {
+  const result = roadmapSync(cwd, ['index', 'check']);
+  assert.equal(result.code, 0, `index check failed:\n${result.stdout}${result.stderr}`);
+}
+
+function issueFiles(cwd: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(dir, entry.name));
+      else if (entry.name.endsWith('.md')) out.push(join(dir, entry.name));
+    }
+  };
+  walk(join(cwd, '.roadmap', 'issues'));
+  return out;
+}
+
+describe('freshness without being asked', () => {
+  test('edits, additions, deletions and renames made outside the tool show up in the next command', () => {
+    const cwd = fixtureRepo('roadmap-cli-2025-10');
+    const before = ids(cwd);
+    assert.equal(before.length, 15);
+    const [first, second] = issueFiles(cwd);
+    // In place, same size: todo → done would keep the size, so flip a letter of the title.
+    const text = readFileSync(first!, 'utf8');
+    const id = /^id: (\w+)/m.exec(text)![1]!;
+    writeFileSync(first!, text.replace(/^status: \w+/m, 'status: blocked'));
+    assert.ok(ids(cwd, '--status', 'blocked').includes(id));
+    // A new file, written by hand.
+    writeFileSync(join(cwd, '.roadmap', 'issues', 'abcdef01-by-hand.md'), '---\nid: abcdef01\ntitle: Written by hand\nstatus: todo\n---\n\nbody\n');
+    assert.ok(ids(cwd).includes('abcdef01'));
+    // A deletion.
+    const secondId = /^id: (\w+)/m.exec(readFileSync(second!, 'utf8'))![1]!;
+    unlinkSync(second!);
+    assert.ok(!ids(cwd).includes(secondId));
+    // A rename into another folder (as a per-milestone move would do).
+    mkdirSync(join(cwd, '.roadmap', 'issues', 'v1'));
+    renameSync(join(cwd, '.roadmap', 'issues', 'abcdef01-by-hand.md'), join(cwd, '.roadmap', 'issues', 'v1', 'abcdef01-by-hand.md'));
+    const shown = roadmapSync(cwd, ['issue', 'show', 'abcdef01', '--format', 'json']);
+    assert.equal(JSON.parse(shown.stdout).path, '.roadmap/issues/v1/abcdef01-by-hand.md');
+    check(cwd);
+  });
+
+  test('a write the index never saw (a process killed between file and index) is healed', () => {
+    const cwd = emptyProject();
+    const id = roadmapSync(cwd, ['issue', 'create', 'Crash victim']).stdout.trim();
+    const file = issueFiles(cwd)[0]!;
+    // What a crash leaves: the file has the change, the index row does not.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('priority: medium', 'priority: critical'));
+    const listed = JSON.parse(roadmapSync(cwd, ['issue', 'list', '--priority', 'critical', '--format', 'json']).stdout);
+    assert.deepEqual(listed.map((i: { id: string }) => i.id), [id]);
+    check(cwd);
+  });
+});
+
+describe('rebuild', () => {
+  test('a missing index is rebuilt, and .roadmap/.gitignore ignores it', () => {
+    const cwd = fixtureRepo('roadmap-cli-2026-02');
+    assert.equal(ids(cwd).length, 104);
+    rmSync(join(cwd, '.roadmap', 'index.db'));
+    assert.equal(ids(cwd).length, 104);
+    const ignore = readFileSync(join(cwd, '.roadmap', '.gitignore'), 'utf8');
+    assert.match(ignore, /^index\.db$/m);
+    assert.match(ignore, /^index\.db-wal$/m);
+  });
+
+  test('a corrupt index is replaced with one warning line and the same answer', () => {
+    const cwd = fixtureRepo('roadmap-cli-2025-10');
+    const expected = ids(cwd);
+    for (const suffix of ['-wal', '-shm']) rmSync(join(cwd, '.roadmap', `index.db${suffix}`), { force: true });
+    writeFileSync(join(cwd, '.roadmap', 'index.db'), 'this is not a database '.repeat(200));
+    const result = roadmapSync(cwd, ['issue', 'list', '--all', '--format', 'ids']);
+    assert.equal(result.code, 0);
+    assert.deepEqual(result.stdout.split('\n').filter(Boolean).sort(), expected);
+    assert.match(result.stderr, /index\.db was corrupt .*rebuilding it from the files/);
+    assert.equal(result.stderr.trim().split('\n').length, 1);
+    check(cwd);
+  });
+
+  test('an index of another schema version is rebuilt', async () => {
+    const cwd = fixtureRepo('roadmap-cli-2025-10');
+    ids(cwd);
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(join(cwd, '.roadmap', 'index.db'));
+    db.pragma('user_version = 999');
+    db.exec('DELETE FROM issues');
+    db.close();
+    assert.equal(ids(cwd).length, 15);
+    check(cwd);
+  });
+
+  test('index status reports rows, size and version; rebuild re-reads everything', () => {
+    const cwd = fixtureRepo('roadmap-cli-2026-02');
+    const rebuilt = roadmapSync(cwd, ['index', 'rebuild']);
+    assert.equal(rebuilt.code, 0, rebuilt.stderr);
+    assert.match(rebuilt.stderr, /indexed 111 files in \d+ ms/);
+    const status = JSON.parse(roadmapSync(cwd, ['index', 'status', '--format', 'json']).stdout);
+    assert.equal(status.rows.issues, 104);
+    assert.equal(status.rows.milestones, 6);
+    assert.equal(status.rows.roadmaps, 1);
+    assert.equal(status.stale_files, 0);
+    assert.equal(status.schema_version, 1);
+    assert.ok(status.database_bytes > 0);
+    assert.ok(status.last_rebuild.files === 111);
+  });
+
+  test('index check names every difference and exits 1; duplicate ids are reported', async () => {
+    const cwd = fixtureRepo('roadmap-cli-2025-10');
+    // Files changed moments ago are read again by every command (they could have changed
+    // unseen within one clock tick): age them so a doctored row survives until the check.
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const file of issueFiles(cwd)) utimesSync(file, hourAgo, hourAgo);
+    check(cwd);
+    const Database = (await import('better-sqlite3')).default;
+    const db = new Database(join(cwd, '.roadmap', 'index.db'));
+    db.exec(`UPDATE issues SET fields = '{}' WHERE rowid = (SELECT min(rowid) FROM issues)`);
+    db.close();
+    const file = issueFiles(cwd)[0]!;
+    mkdirSync(join(cwd, '.roadmap', 'archive', 'issues'), { recursive: true });
+    writeFileSync(join(cwd, '.roadmap', 'archive', 'issues', 'copy.md'), readFileSync(file));
+    const result = roadmapSync(cwd, ['index', 'check']);
+    assert.equal(result.code, 1);
+    assert.match(result.stdout, /fields differ from the file/);
+    assert.match(result.stdout, /is held by 2 files/);
+    assert.match(result.stderr, /error: the index differs from the files in \d+ places/);
+  });
+});
+
+describe('graceful fallback', () => {
+  test('--no-index and storage.use_index false answer from the files with the same output', () => {
+    const cwd = fixtureRepo('roadmap-cli-2026-02');
+    const indexed = roadmapSync(cwd, ['issue', 'list', '--format', 'json']);
+    const files = roadmapSync(cwd, ['--no-index', 'issue', 'list', '--format', 'json']);
+    assert.equal(files.stdout, indexed.stdout);
+    assert.equal(roadmapSync(cwd, ['config', 'set', 'storage.use_index', 'false']).code, 0);
+    rmSync(join(cwd, '.roadmap', 'index.db'));
+    const configured = roadmapSync(cwd, ['issue', 'list', '--format', 'json']);
+    assert.equal(configured.stdout, indexed.stdout);
+    assert.equal(configured.stderr, '');
+    assert.throws(() => statSync(join(cwd, '.roadmap', 'index.db')), 'no index is made when it is switched off');
+  });
+
+  test('an index that cannot be opened: one warning line, the same answer from the files', () => {
+    const cwd = fixtureRepo('roadmap-cli-2025-10');
+    const expected = ids(cwd);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(cwd, '.roadmap', `index.db${suffix}`), { force: true });
+    // A folder where the database file should be: SQLite cannot open it (works as root too).
+    mkdirSync(join(cwd, '.roadmap', 'index.db'));
+    const result = roadmapSync(cwd, ['issue', 'list', '--all', '--format', 'ids']);
+    assert.equal(result.code, 0);
+    assert.deepEqual(result.stdout.split('\n').filter(Boolean).sort(), expected);
+    assert.match(result.stderr, /^warning: .*answering from the files\n$/);
+  });
+
+  test('an index locked by another process past the timeout: one warning, the same answer', async () => {
+    const cwd = fixtureRepo('roadmap-cli-2025-10');
+    const expected = ids(cwd);
+    // Change a file so the command needs to write to the index, then hold the write lock.
+    const file = issueFiles(cwd)[0]!;
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: /m, 'title: Renamed '));
+    const holder = spawn(process.execPath, ['-e', `
+      const Database = require(${JSON.stringify(join(REPO, 'node_modules', 'better-sqlite3'))});
+      const db = new Database(${JSON.stringify(join(cwd, '.roadmap', 'index.db'))});
+      db.exec('BEGIN EXCLUSIVE');
+      process.stdout.write('locked\\n');
+      setTimeout(() => { db.exec('COMMIT'); db.close(); }, 9000);
+    `], { env: cleanEnv() });
+    await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+    const result = roadmapSync(cwd, ['issue', 'list', '--all', '--format', 'json']);
+    holder.kill();
+    assert.equal(result.code, 0, result.stderr);
+    const listed = JSON.parse(result.stdout) as Array<{ id: string; title: string }>;
+    assert.deepEqual(listed.map((i) => i.id).sort(), expected);
+    assert.ok(listed.some((i) => i.title.startsWith('Renamed ')), 'the answer reflects the file, not the stale index');
+    assert.match(result.stderr, /^warning: the index is locked by another process: answering from the files\n$/);
+  });
+});
+
+describe('batches', () => {
+  test('1,000 ids through --stdin: one batch, every file updated, index clean', () => {
+    const cwd = emptyProject();
+    const made: string[] = [];
+    for (let i = 0; i < 10; i++) made.push(roadmapSync(cwd, ['issue', 'create', `Seed ${i}`]).stdout.trim());
+    // Copy the seed files to reach 1,000 issues quickly (fresh ids, same shape).
+    const template = readFileSync(issueFiles(cwd)[0]!, 'utf8');
+    const all = [...made];
+    for (let i = 0; all.length < 1000; i++) {
+      const id = (0xa0000000 + i).toString(16);
+      all.push(id);
+      writeFileSync(join(cwd, '.roadmap', 'issues', `${id}-copy.md`), template.replace(/^id: \w+/m, `id: ${id}`));
+    }
+    const result = roadmapSync(cwd, ['-q', 'issue', 'update', '--stdin', '--priority', 'critical'], { input: all.join('\n') });
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(ids(cwd, '--priority', 'critical').length, 1000);
+    check(cwd);
+  });
+
+  test('a batch with one unknown id writes nothing', () => {
+    const cwd = emptyProject();
+    const a = roadmapSync(cwd, ['issue', 'create', 'A']).stdout.trim();
+    const before = readFileSync(issueFiles(cwd)[0]!, 'utf8');
+    const result = roadmapSync(cwd, ['issue', 'update', a, 'ffffffff', '--priority', 'low']);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /^error: no issue with id "ffffffff"\n$/);
+    assert.equal(readFileSync(issueFiles(cwd)[0]!, 'utf8'), before);
+  });
+});
+
