@@ -40,7 +40,7 @@ export class StoreReads {
   private remember<T>(key: string, compute: () => T): T {
     const now = (this.options.now ?? Date.now)();
     const hit = this.entries.get(key);
-    if (hit && now - hit.at <= (this.options.maxAgeMs ?? 10_000)) {
+    if (hit && now - hit.at <= (this.options.maxAgeMs ?? 30_000)) {
       // Most recently used last, so the oldest is the first to go.
       this.entries.delete(key);
       this.entries.set(key, hit);

@@ -6,9 +6,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { RoadmapError } from '../errors.js';
 import type { Storage } from '../store/storage.js';
-import { type ChangeBatch, watchRoadmap, type Watcher } from '../store/watcher.js';
+import { type ChangeBatch, watchRoadmap } from '../store/watcher.js';
 import type { ApiDeps } from './api/deps.js';
-import { board, getIssue, listIssues, patchIssue, search } from './api/issues.js';
+import { board, boardData, getIssue, listIssues, patchIssue, search } from './api/issues.js';
 import { listMilestones, listRoadmaps, project } from './api/plans.js';
 import { EventHub } from './events.js';
 import { HttpError, sendError, statusOf } from './http.js';
@@ -51,6 +51,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     changed: () => reads.invalidate(),
     projectName: options.projectName,
   };
+  const log = options.log ?? (() => {});
   const router = new Router()
     .on('GET', '/api/project', project(deps))
     .on('GET', '/api/issues', listIssues(deps))
@@ -63,9 +64,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     .on('GET', '/api/events', ({ res }) => hub.add(res));
 
   let policy: AccessPolicy | undefined;
-  const log = options.log ?? (() => {});
   const server = createServer((req, res) => {
-    handle(req, res, router, files, policy!).catch((error: unknown) => {
+    if (!policy) {
+      sendError(res, 503, 'starting: try again in a moment');
+      return;
+    }
+    handle(req, res, router, files, policy).catch((error: unknown) => {
       const { status, message, headers } = statusOf(error);
       if (status === 500) log(`internal error on ${req.method} ${req.url}: ${(error as Error)?.stack ?? String(error)}`);
       sendError(res, status, message, headers);
@@ -73,34 +77,43 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;
-
   const port = await listen(server, options.host, options.port);
-  policy = accessPolicy({ host: options.host, port, token: options.token });
 
-  let watcher: Watcher | undefined;
-  if (options.watch !== false) {
-    watcher = watchRoadmap(options.store.paths, (batch: ChangeBatch) => {
-      try {
-        options.store.refresh(batch.paths);
-      } catch (error) {
-        log(`refresh after a change failed: ${(error as Error).message}`);
-      }
-      reads.invalidate();
-      hub.send('change', { paths: batch.paths, other: batch.other, generation: reads.generation });
+  // The watcher starts before the first read, so no change can slip between the two.
+  const watcher = options.watch === false ? undefined : watchRoadmap(options.store.paths, (batch: ChangeBatch) => {
+    try {
+      options.store.refresh(batch.paths);
+    } catch (error) {
+      log(`refresh after a change failed: ${(error as Error).message}`);
+    }
+    reads.invalidate();
+    hub.send('change', { paths: batch.paths, other: batch.other, generation: reads.generation });
+  });
+  const close = () =>
+    new Promise<void>((resolve) => {
+      watcher?.close();
+      hub.close();
+      server.close(() => resolve());
+      server.closeAllConnections();
     });
+
+  // Ask the store the board's question before saying the server is ready: on a large project
+  // the first answer (an index check, or reading every file) is the slow one, and the first
+  // page should not wait for it.
+  try {
+    boardData(deps, new URLSearchParams());
+    reads.listMilestones();
+  } catch (error) {
+    await close();
+    throw error;
   }
+  policy = accessPolicy({ host: options.host, port, token: options.token });
 
   const base = `http://${hostForUrl(displayHost(options.host))}:${port}/`;
   return {
     url: policy.tokenForReads ? `${base}?token=${encodeURIComponent(options.token)}` : base,
     port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        watcher?.close();
-        hub.close();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close,
   };
 }
 

@@ -49,31 +49,33 @@ export function columnOf(status: string): string {
   return isDoneStatus(lower) ? 'done' : lower;
 }
 
-/** GET /api/board: the open statuses as columns, each with its count and its first cards. */
-export function board(deps: ApiDeps): Handler {
-  return ({ res, url }) => {
-    const params = url.searchParams;
-    checkKnown(params, ['priority', 'assignee', 'milestone', 'backlog', 'label', 'q', 'per_column']);
-    const query = { ...issueQuery(params), statuses: undefined, includeArchived: false };
-    const perColumn = integer(params, 'per_column', 50, 1, MAX_PAGE);
-    const issues = matching(deps, query, params.get('q')?.trim() || undefined);
-    const columns = new Map<string, Issue[]>(ISSUE_STATUSES.map((status) => [status, []]));
-    for (const issue of issues) {
-      if (isArchivedStatus(issue.status)) continue;
-      const column = columnOf(issue.status);
-      let cards = columns.get(column);
-      if (!cards) columns.set(column, (cards = []));
-      cards.push(issue);
-    }
-    sendJson(res, 200, {
-      total: issues.length,
-      columns: [...columns].map(([status, cards]) => ({
-        status,
-        total: cards.length,
-        items: cards.slice(0, perColumn).map(issueJson),
-      })),
-    });
+/** The board: the open statuses as columns, each with its count and its first cards. */
+export function boardData(deps: ApiDeps, params: URLSearchParams) {
+  checkKnown(params, ['priority', 'assignee', 'milestone', 'backlog', 'label', 'q', 'per_column']);
+  const query = { ...issueQuery(params), statuses: undefined, includeArchived: false };
+  const perColumn = integer(params, 'per_column', 50, 1, MAX_PAGE);
+  const issues = matching(deps, query, params.get('q')?.trim() || undefined);
+  const columns = new Map<string, Issue[]>(ISSUE_STATUSES.map((status) => [status, []]));
+  for (const issue of issues) {
+    if (isArchivedStatus(issue.status)) continue;
+    const column = columnOf(issue.status);
+    let cards = columns.get(column);
+    if (!cards) columns.set(column, (cards = []));
+    cards.push(issue);
+  }
+  return {
+    total: issues.length,
+    columns: [...columns].map(([status, cards]) => ({
+      status,
+      total: cards.length,
+      items: cards.slice(0, perColumn).map(issueJson),
+    })),
   };
+}
+
+/** GET /api/board */
+export function board(deps: ApiDeps): Handler {
+  return ({ res, url }) => sendJson(res, 200, boardData(deps, url.searchParams));
 }
 
 function describe(graph: DependencyGraph, id: string) {

@@ -66,6 +66,11 @@ export function issueQuery(params: URLSearchParams): IssueQuery {
   };
 }
 
+/** The query with no filters: what the board, the milestones and the roadmaps all start from. */
+export function unfiltered(): IssueQuery {
+  return issueQuery(new URLSearchParams());
+}
+
 /**
  * An issue id from the path: 8 hex characters or a prefix of them, checked before the store
  * sees it. It only ever selects among the issues the store listed; it never becomes a path.

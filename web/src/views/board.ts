@@ -177,7 +177,7 @@ export function boardView(params: URLSearchParams): View {
         h('span', { class: 'id' }, issue.id),
         priorityBadge(String(issue.priority ?? '')),
         issue.assignee ? h('span', { class: 'assignee' }, `@${issue.assignee}`) : null,
-        issue.milestone ? h('span', { class: 'milestone' }, String(issue.milestone)) : null,
+        issue.milestone ? h('span', { class: 'card-milestone' }, String(issue.milestone)) : null,
         typeof issue.estimated_hours === 'number' ? h('span', { class: 'hours' }, `${issue.estimated_hours} h`) : null,
       ),
       labels.length ? h('div', { class: 'labels' }, labels.map((l) => h('span', { class: 'label' }, l))) : null,
