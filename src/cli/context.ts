@@ -47,6 +47,7 @@ export class Context {
         warn: (message) => this.warn(message),
         profiler: this.profiler,
         progress: this.io.errIsTTY ? (text) => this.io.err(text) : undefined,
+        log: (message) => this.io.err(`debug: ${message}\n`),
       });
     }
     return this.opened;

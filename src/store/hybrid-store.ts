@@ -27,6 +27,8 @@ export interface HybridOptions {
   clock?: () => Date;
   config: Config;
   warn: (message: string) => void;
+  /** With debug.log_query_times: one line per query on stderr. */
+  log?: (message: string) => void;
 }
 
 export class HybridStore implements Storage {
@@ -90,12 +92,36 @@ export class HybridStore implements Storage {
 
   // ---- queries --------------------------------------------------------------------------
 
+  /** Time a query for debug.log_query_times. */
+  private timed<T>(name: string, fn: () => T): T {
+    if (!this.queryLog) return fn();
+    const started = performance.now();
+    const result = fn();
+    this.queryLog(`query ${name}: ${(performance.now() - started).toFixed(2)} ms`);
+    return result;
+  }
+
+  private get queryLog(): ((message: string) => void) | undefined {
+    return this.options.config.bool('debug.log_query_times') ? this.options.log : undefined;
+  }
+
   listIssues(query: IssueQuery): Iterable<Issue> {
-    return this.index.listIssues(query);
+    const rows = this.index.listIssues(query);
+    const log = this.queryLog;
+    if (!log) return rows;
+    return (function* timedRows() {
+      const started = performance.now();
+      let count = 0;
+      for (const row of rows) {
+        count++;
+        yield row;
+      }
+      log(`query listIssues: ${count} rows, ${(performance.now() - started).toFixed(2)} ms (with rendering)`);
+    })();
   }
 
   countIssues(query: IssueQuery): number {
-    return this.index.countIssues(query);
+    return this.timed('countIssues', () => this.index.countIssues(query));
   }
 
   resolveIssues(refs: string[]): Issue[] {
@@ -119,20 +145,22 @@ export class HybridStore implements Storage {
   }
 
   dependencyNodes(around?: string): DependencyNode[] {
-    return this.index.dependencyNodes(around);
+    return this.timed('dependencyNodes', () => this.index.dependencyNodes(around));
   }
 
   progressRows(): ProgressRow[] {
-    return this.index.progressRows();
+    return this.timed('progressRows', () => this.index.progressRows());
   }
 
   search(text: string, limit?: number): SearchHit[] {
     const terms = queryTerms(text);
-    const ranked = this.index
-      .searchCandidates(terms)
-      .map((c) => ({ ...c, tier: tierFromTitleAndLabels(terms, c.title, c.labels) }))
-      .sort(compareHits);
-    return ranked.slice(0, limit ?? ranked.length).map((c) => ({ issue: this.index.issueByRowid(c.rowid), matchedIn: c.tier }));
+    return this.timed('search', () => this.index.read(() => {
+      const ranked = this.index
+        .searchCandidates(terms)
+        .map((c) => ({ ...c, tier: tierFromTitleAndLabels(terms, c.title, c.labels) }))
+        .sort(compareHits);
+      return ranked.slice(0, limit ?? ranked.length).map((c) => ({ issue: this.index.issueByRowid(c.rowid), matchedIn: c.tier }));
+    }));
   }
 
   listMilestones(): Milestone[] {

@@ -26,6 +26,8 @@ export interface OpenOptions {
   profiler?: { mark(name: string): void };
   /** Where a rebuild's progress bar goes, when stderr is a terminal. */
   progress?: (text: string) => void;
+  /** Debug lines (debug.log_query_times). */
+  log?: (message: string) => void;
 }
 
 export function indexPath(paths: RoadmapPaths): string {
@@ -60,7 +62,7 @@ export function openStorage(paths: RoadmapPaths, options: OpenOptions): Storage 
     if (opened.fresh) ensureGitignore(paths.dir);
     freshen(index, paths, options, opened.fresh);
     options.profiler?.mark('freshness check');
-    return new HybridStore(paths, index, { clock: options.clock, config, warn: options.warn });
+    return new HybridStore(paths, index, { clock: options.clock, config, warn: options.warn, log: options.log });
   } catch (error) {
     index?.close();
     if (error instanceof IndexUnavailable) {

@@ -194,6 +194,23 @@ export class SqliteIndex {
     }
   }
 
+  /** Does the index hold exactly this file's rows (its stamp aside)? */
+  matches(file: FileRecord): boolean {
+    const row = this.prepare('SELECT problem FROM files WHERE path = ?').get(file.path) as { problem: string | null } | undefined;
+    if (!row || (row.problem ?? undefined) !== file.problem?.message) return false;
+    const stored = this.storedRecord(file.path);
+    const record = file.record;
+    if (!record) return stored === undefined;
+    if (!stored) return false;
+    if (record.kind !== 'issue') return stored.fields === record.fields;
+    return stored.fields === record.row.fields && JSON.stringify(stored.labels) === JSON.stringify(record.labels) && JSON.stringify(stored.edges) === JSON.stringify(record.edges);
+  }
+
+  /** The file was read again and found as indexed: its stamp is no longer racy. */
+  settle(path: string, indexedAt: number): void {
+    this.prepare('UPDATE files SET indexed_at = ? WHERE path = ?').run(indexedAt, path);
+  }
+
   /** Forget a path: its stamp and every row it gave. */
   remove(path: string): void {
     this.prepare('DELETE FROM files WHERE path = ?').run(path);
@@ -278,6 +295,15 @@ export class SqliteIndex {
    * distance) to one issue, which is all a tree of that issue can reach.
    */
   dependencyNodes(around?: string): DependencyNode[] {
+    return this.read(() => this.nodesAround(around));
+  }
+
+  /** Several statements that must see one state of the index (a WAL read snapshot). */
+  read<T>(fn: () => T): T {
+    return this.db.inTransaction ? fn() : this.db.transaction(fn).deferred();
+  }
+
+  private nodesAround(around?: string): DependencyNode[] {
     let ids: string[] | undefined;
     if (around !== undefined) {
       const seen = new Set<string>([around]);

@@ -4,7 +4,8 @@
  */
 import { type EntityFile, listEntityFiles, type RoadmapPaths } from '../layout.js';
 import { readRecords } from './parse-pool.js';
-import type { FileToRead } from './read-record.js';
+import { type FileToRead, readRecord } from './read-record.js';
+import type { FileRecord } from './rows.js';
 import type { SqliteIndex, Stamp } from './sqlite-index.js';
 
 /**
@@ -15,34 +16,53 @@ import type { SqliteIndex, Stamp } from './sqlite-index.js';
 const RACY_MS = 2000;
 
 export interface Staleness {
+  /** Added, or mtime or size differ: certainly changed. */
   changed: FileToRead[];
+  /** Stamp unchanged, but read so soon after its mtime that a change could hide in the tick. */
+  racy: Array<FileToRead & { mtimeMs: number }>;
   removed: string[];
   total: number;
 }
 
-export interface SyncReport extends Staleness {
+export interface SyncReport {
+  read: number;
+  removed: number;
+  total: number;
   ms: number;
 }
 
-/** Changed for sure (`racy` false), or possibly changed unseen within one clock tick (`racy` true). */
-export function isStale(file: Pick<EntityFile, 'mtimeMs' | 'size'>, stamp: Stamp | undefined, racy = true): boolean {
-  if (!stamp || stamp.mtime !== file.mtimeMs || stamp.size !== file.size) return true;
+function isRacy(file: Pick<EntityFile, 'mtimeMs'>, stamp: Stamp): boolean {
   const age = stamp.indexedAt - stamp.mtime;
-  return racy && age >= 0 && age < RACY_MS;
+  return age >= 0 && age < RACY_MS;
+}
+
+export function staleness(paths: RoadmapPaths, stamps: Map<string, Stamp>, files = listEntityFiles(paths)): Staleness {
+  const known = new Map(stamps);
+  const changed: Staleness['changed'] = [];
+  const racy: Staleness['racy'] = [];
+  for (const file of files) {
+    const stamp = known.get(file.rel);
+    known.delete(file.rel);
+    if (!stamp || stamp.mtime !== file.mtimeMs || stamp.size !== file.size) changed.push({ kind: file.kind, abs: file.abs, rel: file.rel });
+    else if (isRacy(file, stamp)) racy.push({ kind: file.kind, abs: file.abs, rel: file.rel, mtimeMs: file.mtimeMs });
+  }
+  return { changed, racy, removed: [...known.keys()], total: files.length };
 }
 
 /**
- * What differs between the files and the index's stamps. With `racy` false, files read too
- * soon after their last change are not counted (for reports; syncing always re-reads them).
+ * Racy files are read again outside any transaction and compared with their rows: unchanged
+ * ones need no write (so readers do not queue for the write lock behind every writer); once
+ * a file is older than the racy window its stamp is settled, when the index is not busy.
  */
-export function staleness(paths: RoadmapPaths, stamps: Map<string, Stamp>, files = listEntityFiles(paths), racy = true): Staleness {
-  const known = new Map(stamps);
-  const changed: FileToRead[] = [];
-  for (const file of files) {
-    if (isStale(file, known.get(file.rel), racy)) changed.push({ kind: file.kind, abs: file.abs, rel: file.rel });
-    known.delete(file.rel);
+function verifyRacy(index: SqliteIndex, plan: Staleness): void {
+  const settled: FileRecord[] = [];
+  for (const file of plan.racy) {
+    const record = readRecord(file);
+    if (!record || !index.matches(record)) plan.changed.push(file);
+    else if (Date.now() - record.mtime >= RACY_MS) settled.push(record);
   }
-  return { changed, removed: [...known.keys()], total: files.length };
+  plan.racy = [];
+  if (settled.length > 0) index.tryWrite(() => settled.forEach((record) => index.settle(record.path, record.indexedAt)));
 }
 
 /**
@@ -57,13 +77,17 @@ export function syncIndex(
   const started = performance.now();
   const files = listEntityFiles(paths);
   let plan = staleness(paths, options.full ? new Map() : index.stamps(), files);
-  if (!options.full && plan.changed.length === 0 && plan.removed.length === 0) return { ...plan, ms: performance.now() - started };
+  if (!options.full) verifyRacy(index, plan);
+  const report = () => ({ read: plan.changed.length, removed: plan.removed.length, total: plan.total, ms: performance.now() - started });
+  if (!options.full && plan.changed.length === 0 && plan.removed.length === 0) return report();
   index.write(() => {
     if (options.full) {
       index.reset();
     } else {
       // Another process may have done the work while this one waited for the write lock.
-      plan = staleness(paths, index.stamps(), files);
+      const again = staleness(paths, index.stamps(), files);
+      const racy = new Set(plan.changed.map((f) => f.rel));
+      plan = { ...again, changed: [...again.changed, ...again.racy.filter((f) => racy.has(f.rel))], racy: [] };
     }
     for (const path of plan.removed) index.remove(path);
     let done = 0;
@@ -74,9 +98,8 @@ export function syncIndex(
     });
     index.setMeta(options.full ? 'last_rebuild' : 'last_sync', JSON.stringify({ at: new Date().toISOString(), files: plan.changed.length, ms: Math.round(performance.now() - started) }));
   });
-  return { ...plan, ms: performance.now() - started };
+  return report();
 }
-
 /** Re-read just these paths (a watcher's batch): each is read again, or forgotten if gone. */
 export function refreshPaths(index: SqliteIndex, paths: RoadmapPaths, rels: string[], kindOf: (rel: string) => FileToRead['kind'] | null): void {
   const files: FileToRead[] = [];
