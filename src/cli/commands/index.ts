@@ -35,7 +35,7 @@ export function registerIndex(program: Command, ctx: Context): void {
     // Opening the store already brought the index up to date; report what it holds now.
     const store = hybrid(ctx);
     const db = indexPath(store.paths);
-    const stale = staleness(store.paths, store.index.stamps(), undefined, false);
+    const stale = staleness(store.paths, store.index.stamps());
     const parse = (key: string) => {
       const raw = store.index.meta(key);
       return raw ? (JSON.parse(raw) as { at: string; files: number; ms: number }) : null;
@@ -71,7 +71,7 @@ export function registerIndex(program: Command, ctx: Context): void {
         onProgress: ctx.io.errIsTTY ? (done, total) => ctx.io.err(`\rindexing ${done}/${total} files`) : undefined,
       });
       if (ctx.io.errIsTTY) ctx.io.err('\r\x1b[K');
-      ctx.note(`indexed ${report.changed.length} files in ${Math.round(report.ms)} ms`);
+      ctx.note(`indexed ${report.read} files in ${Math.round(report.ms)} ms`);
     });
 
   withFormat(index.command('check').description('compare the index with the files row by row; exits 1 on any difference'), ['table', 'json']).action((opts) => {
