@@ -15,6 +15,7 @@ import { registerRoadmap } from './commands/roadmap.js';
 import { registerSearch } from './commands/search.js';
 import { registerServe } from './commands/serve.js';
 import { registerStatus } from './commands/status.js';
+import { registerWatch } from './commands/watch.js';
 
 declare const ROADMAP_VERSION: string;
 const VERSION = typeof ROADMAP_VERSION === 'string' ? ROADMAP_VERSION : '0.0.0-dev';
@@ -63,6 +64,7 @@ export function buildProgram(ctx: Context): Command {
   registerStatus(program, ctx);
   registerConfig(program, ctx);
   registerIndex(program, ctx);
+  registerWatch(program, ctx);
   registerServe(program, ctx);
   return program;
 }

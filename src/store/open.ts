@@ -15,6 +15,7 @@ import { ensureGitignore } from './init.js';
 import type { RoadmapPaths } from './layout.js';
 import { IndexUnavailable, isCorruption, SqliteIndex } from './index/sqlite-index.js';
 import { syncIndex } from './index/sync.js';
+import { distrust, readWatchState } from './index/watch-state.js';
 import type { Storage } from './storage.js';
 
 export const INDEX_FILE = 'index.db';
@@ -60,8 +61,13 @@ export function openStorage(paths: RoadmapPaths, options: OpenOptions): Storage 
       return files();
     }
     if (opened.fresh) ensureGitignore(paths.dir);
-    freshen(index, paths, options, opened.fresh);
-    options.profiler?.mark('freshness check');
+    if (!opened.fresh && distrust(readWatchState(index)) === null) {
+      // A live watcher has indexed every change it was told of: no walk needed.
+      options.profiler?.mark('watcher check');
+    } else {
+      freshen(index, paths, options, opened.fresh);
+      options.profiler?.mark('freshness check');
+    }
     return new HybridStore(paths, index, { clock: options.clock, config, warn: options.warn, log: options.log });
   } catch (error) {
     index?.close();

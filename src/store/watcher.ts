@@ -23,7 +23,11 @@ export interface Watcher {
  * of events once it has been quiet for `debounceMs`, so a checkout of thousands of files
  * arrives as one batch.
  */
-export function watchRoadmap(paths: RoadmapPaths, onBatch: (batch: ChangeBatch) => void, options: { debounceMs?: number } = {}): Watcher {
+export function watchRoadmap(
+  paths: RoadmapPaths,
+  onBatch: (batch: ChangeBatch) => void,
+  options: { debounceMs?: number; onFirstEvent?: () => void } = {},
+): Watcher {
   const debounceMs = options.debounceMs ?? 50;
   const entities = new Set<string>();
   const other = new Set<string>();
@@ -44,6 +48,9 @@ export function watchRoadmap(paths: RoadmapPaths, onBatch: (batch: ChangeBatch) 
     if (kindOfPath(rel)) entities.add(`${rootRel}/${rel}`);
     else if (rel.endsWith('.yaml')) other.add(`${rootRel}/${rel}`);
     else return;
+    // The first event of a burst: say so at once, before the debounce, so nobody trusts an
+    // index that is about to change.
+    if (!timer) options.onFirstEvent?.();
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, debounceMs);
   });

@@ -1,0 +1,31 @@
+/** `roadmap watch`: keep the index fresh as files change, until stopped. */
+import type { Command } from 'commander';
+import { RoadmapError } from '../../errors.js';
+import { HybridStore } from '../../store/hybrid-store.js';
+import { startLiveIndex } from '../../store/live-index.js';
+import type { Context } from '../context.js';
+import { stopSignal } from '../stop.js';
+
+export function registerWatch(program: Command, ctx: Context): void {
+  program
+    .command('watch')
+    .description('keep the index fresh as files change (editor saves, git pull, checkouts); other commands then skip their directory walk')
+    .option('--debounce <ms>', 'wait this long after the last change before indexing a burst', '50')
+    .action(async (opts) => {
+      const debounceMs = Number(opts.debounce);
+      if (!Number.isFinite(debounceMs) || debounceMs < 0) throw new RoadmapError(`invalid --debounce "${opts.debounce}": expected milliseconds, 0 or more`);
+      const store = ctx.store();
+      if (!(store instanceof HybridStore)) throw new RoadmapError('watch keeps the index fresh, and the index is not in use (see the warning above)');
+      const live = startLiveIndex(store, {
+        debounceMs,
+        onIndexed: (batch, state) => ctx.note(`indexed ${batch.paths.length} changed ${batch.paths.length === 1 ? 'file' : 'files'} (generation ${state.generation})`),
+        onError: (error) => ctx.warn(`could not index a change: ${error.message}`),
+      });
+      ctx.note(`watching ${store.paths.dir} (Ctrl-C to stop)`);
+      try {
+        await stopSignal();
+      } finally {
+        live.close();
+      }
+    });
+}

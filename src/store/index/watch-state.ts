@@ -1,0 +1,53 @@
+/**
+ * What a running `roadmap watch` tells other processes, through the index's meta table: who
+ * it is, when it last said so (heartbeat), how many batches it has indexed (generation), and
+ * whether changes have arrived that it has not indexed yet (pending). A command that finds a
+ * healthy, idle watcher skips its own directory walk; anything else and it walks.
+ */
+import { hostname } from 'node:os';
+import type { SqliteIndex } from './sqlite-index.js';
+
+export interface WatchState {
+  pid: number;
+  host: string;
+  startedAt: number;
+  heartbeat: number;
+  generation: number;
+  pending: boolean;
+}
+
+const KEY = 'watcher';
+/** A heartbeat older than this means the watcher is stuck or gone. */
+export const HEARTBEAT_STALE_MS = 2000;
+export const HEARTBEAT_EVERY_MS = 500;
+
+export function readWatchState(index: SqliteIndex): WatchState | null {
+  const raw = index.meta(KEY);
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw) as WatchState;
+  } catch {
+    return null;
+  }
+}
+
+export function writeWatchState(index: SqliteIndex, state: WatchState | null): void {
+  index.write(() => {
+    if (state) index.setMeta(KEY, JSON.stringify(state));
+    else index.setMeta(KEY, '');
+  });
+}
+
+/** Why the watcher cannot be trusted right now, or null when it can. */
+export function distrust(state: WatchState | null, now = Date.now()): string | null {
+  if (!state) return 'no watcher';
+  if (state.pending) return 'the watcher has changes it has not indexed yet';
+  if (now - state.heartbeat > HEARTBEAT_STALE_MS) return 'the watcher has not reported for over 2 s';
+  if (state.host !== hostname()) return 'the watcher runs on another host';
+  try {
+    process.kill(state.pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return 'the watcher process is gone';
+  }
+  return null;
+}
