@@ -49,6 +49,19 @@ export function columnOf(status: string): string {
   return isDoneStatus(lower) ? 'done' : lower;
 }
 
+/** What a card shows: the board sends these fields only (the full issue is one click away). */
+export const CARD_FIELDS = [
+  'id', 'title', 'status', 'priority', 'issue_type', 'assignee', 'milestone', 'labels', 'estimated_hours', 'progress_percentage',
+] as const;
+
+function cardJson(issue: Issue): Record<string, unknown> {
+  const card: Record<string, unknown> = {};
+  for (const field of CARD_FIELDS) card[field] = issue.fields[field] ?? null;
+  card.id = issue.id;
+  card.path = issue.path;
+  return card;
+}
+
 /** The board: the open statuses as columns, each with its count and its first cards. */
 export function boardData(deps: ApiDeps, params: URLSearchParams) {
   checkKnown(params, ['priority', 'assignee', 'milestone', 'backlog', 'label', 'q', 'per_column']);
@@ -68,7 +81,7 @@ export function boardData(deps: ApiDeps, params: URLSearchParams) {
     columns: [...columns].map(([status, cards]) => ({
       status,
       total: cards.length,
-      items: cards.slice(0, perColumn).map(issueJson),
+      items: cards.slice(0, perColumn).map(cardJson),
     })),
   };
 }

@@ -42,6 +42,17 @@ export function boardView(params: URLSearchParams): View {
     attrs: { type: 'search', placeholder: 'filter by words', 'aria-label': 'filter by words', value: filters.q },
     on: { input: debounce(() => changed('q', searchInput.value.trim()), 250) },
   });
+  // One pair of drag listeners for every card (there may be hundreds).
+  let dragged: string | null = null;
+  columnsEl.addEventListener('dragstart', (event) => {
+    const cardEl = (event.target as HTMLElement).closest<HTMLElement>('.card');
+    if (!cardEl || !event.dataTransfer) return;
+    dragged = cardEl.dataset.id ?? null;
+    event.dataTransfer.setData('text/plain', dragged ?? '');
+    event.dataTransfer.effectAllowed = 'move';
+    cardEl.classList.add('dragging');
+  });
+  columnsEl.addEventListener('dragend', (event) => (event.target as HTMLElement).closest('.card')?.classList.remove('dragging'));
   const el = h(
     'section',
     { class: 'view board-view' },
@@ -49,7 +60,6 @@ export function boardView(params: URLSearchParams): View {
     columnsEl,
   );
   let firstPaint = true;
-  let dragged: string | null = null;
 
   function changed(key: keyof Filters, value: string) {
     filters[key] = value;
@@ -83,10 +93,13 @@ export function boardView(params: URLSearchParams): View {
 
   async function refresh() {
     const signal = loader.next();
-    void loadMilestones();
     try {
       const perColumn = Math.max(PAGE, ...shown.values());
-      const data = await api.board({ ...filterParams(), per_column: perColumn }, signal);
+      // The cards first: the server answers in turn, and they are what the page is for.
+      const request = api.board({ ...filterParams(), per_column: perColumn }, signal);
+      void loadMilestones();
+      const data = await request;
+      if (firstPaint) performance.mark('roadmap:board-data');
       const scroll = new Map([...columnsEl.querySelectorAll<HTMLElement>('.column')].map((c) => [c.dataset.status!, c.querySelector('.cards')!.scrollTop]));
       replace(columnsEl, data.columns.map((column) => renderColumn(column.status, column.total, column.items)));
       for (const [status, top] of scroll) {
@@ -160,15 +173,6 @@ export function boardView(params: URLSearchParams): View {
         class: 'card',
         attrs: { draggable: 'true' },
         data: { id: issue.id, status: issue.status },
-        on: {
-          dragstart: (event) => {
-            dragged = issue.id;
-            event.dataTransfer?.setData('text/plain', issue.id);
-            if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
-            (event.currentTarget as HTMLElement).classList.add('dragging');
-          },
-          dragend: (event) => (event.currentTarget as HTMLElement).classList.remove('dragging'),
-        },
       },
       h('div', { class: 'card-title' }, issueLink(issue.id, issue.title || '(untitled)')),
       h(

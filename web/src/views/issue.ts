@@ -45,15 +45,17 @@ export function issueView(id: string): View {
   }
 
   function render(issue: IssueDetail) {
-    // A field being typed in keeps its text: a change on disk redraws everything else.
-    const focused = document.activeElement instanceof HTMLElement && el.contains(document.activeElement) ? document.activeElement.dataset.field : undefined;
+    // A field being typed in keeps its text and focus: a change on disk redraws the rest.
+    const active = document.activeElement;
+    const focused = active instanceof HTMLElement && el.contains(active) ? active.dataset.field : undefined;
+    const typing = active instanceof HTMLInputElement && focused ? active.value : undefined;
     const labels = Array.isArray(issue.labels) ? issue.labels.filter((l): l is string => typeof l === 'string') : [];
     const title = h('input', {
       class: 'title-input',
       attrs: { value: issue.title, 'aria-label': 'title', 'data-field': 'title' },
       on: {
         keydown: (e) => e.key === 'Enter' && title.blur(),
-        change: () => title.value.trim() !== issue.title && void save({ title: title.value }),
+        blur: () => title.value.trim() !== issue.title && title.value.trim() !== '' && void save({ title: title.value }),
       },
     });
     const select = (field: string, values: readonly string[], value: string, extra: Array<[string, string]> = []) => {
@@ -72,7 +74,7 @@ export function issueView(id: string): View {
         attrs: { type, value: shown, 'aria-label': field, 'data-field': field, ...attrs },
         on: {
           keydown: (e) => e.key === 'Enter' && input.blur(),
-          change: () => {
+          blur: () => {
             const v = input.value.trim();
             if (v !== shown) void save({ [field]: v === '' ? null : type === 'number' ? Number(v) : v });
           },
@@ -137,7 +139,11 @@ export function issueView(id: string): View {
         ),
       ),
     );
-    if (focused) el.querySelector<HTMLElement>(`[data-field="${CSS.escape(focused)}"]`)?.focus();
+    if (focused) {
+      const again = el.querySelector<HTMLElement>(`[data-field="${CSS.escape(focused)}"]`);
+      if (again instanceof HTMLInputElement && typing !== undefined) again.value = typing;
+      again?.focus();
+    }
   }
 
   function bodyEditor(issue: IssueDetail): HTMLElement {

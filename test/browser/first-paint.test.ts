@@ -1,0 +1,72 @@
+/**
+ * First paint of the board on 10,000 issues must be under one second: from navigation start to
+ * the frame after the cards were drawn, measured by the page itself (performance marks), the
+ * server having said it is ready. ROADMAP_FIRST_PAINT_ISSUES changes the size.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { BrowserContext } from 'playwright-core';
+import { tempDir } from '../helpers.js';
+import { writeCorpus } from './corpus.js';
+import { launchBrowser, noBrowser, type Served, serve } from './harness.js';
+
+const COUNT = Number(process.env.ROADMAP_FIRST_PAINT_ISSUES) || 10_000;
+const BUDGET_MS = 1000;
+
+interface Timing {
+  fcp: number;
+  /** The board's data arrived. */
+  data: number;
+  rendered: number;
+  painted: number;
+  cards: number;
+}
+
+describe(`first paint of the board on ${COUNT.toLocaleString('en')} issues`, { skip: noBrowser }, () => {
+  let served: Served;
+  let browser: BrowserContext;
+
+  before(async () => {
+    const dir = tempDir('roadmap-first-paint-');
+    const started = performance.now();
+    writeCorpus(dir, COUNT);
+    const wrote = performance.now() - started;
+    served = await serve(dir);
+    process.stderr.write(`# corpus of ${COUNT} issues written in ${Math.round(wrote)} ms; server ready in ${Math.round(served.startMs)} ms\n`);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await served?.stop();
+  });
+
+  async function load(): Promise<Timing> {
+    const page = await browser.newPage();
+    try {
+      await page.goto(served.url);
+      await page.waitForFunction(() => performance.getEntriesByName('roadmap:board-painted').length > 0, undefined, { timeout: 30_000 });
+      return (await page.evaluate(`({
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1,
+        data: performance.getEntriesByName('roadmap:board-data')[0].startTime,
+        rendered: performance.getEntriesByName('roadmap:board-rendered')[0].startTime,
+        painted: performance.getEntriesByName('roadmap:board-painted')[0].startTime,
+        cards: document.querySelectorAll('.card').length,
+      })`)) as Timing;
+    } finally {
+      await page.close();
+    }
+  }
+
+  test(`is under ${BUDGET_MS} ms`, async () => {
+    const first = await load();
+    const again = [await load(), await load(), await load()];
+    const median = again.map((t) => t.painted).sort((a, b) => a - b)[1]!;
+    process.stderr.write(
+      `# board first paint at ${COUNT} issues: first load ${Math.round(first.painted)} ms (data ${Math.round(first.data)} ms, cards drawn ${Math.round(first.rendered)} ms, ` +
+        `first contentful paint ${Math.round(first.fcp)} ms, ${first.cards} cards); later loads median ${Math.round(median)} ms\n`,
+    );
+    assert.ok(first.cards >= 200, `${first.cards} cards drawn`);
+    assert.ok(first.painted < BUDGET_MS, `first load painted the board after ${Math.round(first.painted)} ms`);
+    assert.ok(median < BUDGET_MS, `later loads painted the board after ${Math.round(median)} ms (median)`);
+  });
+});
