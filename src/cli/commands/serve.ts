@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
 import { isLoopbackHost, MIN_TOKEN_LENGTH, newToken } from '../../server/security.js';
 import type { Context } from '../context.js';
+import { stopSignal } from '../stop.js';
 
 export interface ServeOptions {
   port: number;
@@ -77,19 +78,6 @@ export async function serve(ctx: Context, options: ServeOptions): Promise<void> 
   } finally {
     await server.close();
   }
-}
-
-/** Resolves on the first Ctrl-C or SIGTERM; a second one is left to Node's default (exit). */
-function stopSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const stop = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }
 
 function openBrowser(url: string, warn: (message: string) => void): void {
