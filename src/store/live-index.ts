@@ -42,8 +42,8 @@ export function startLiveIndex(store: HybridStore, options: LiveIndexOptions = {
     store.paths,
     (batch) => {
       try {
-        if (batch.other.some((p) => p.endsWith('/config.yaml'))) syncIndex(index, store.paths);
-        store.refresh(batch.paths);
+        if (batch.rescan) syncIndex(index, store.paths);
+        else store.refresh(batch.paths);
         state.generation++;
         state.pending = false;
         publish();

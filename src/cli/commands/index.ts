@@ -7,6 +7,7 @@ import { HybridStore } from '../../store/hybrid-store.js';
 import { indexPath } from '../../store/open.js';
 import { SCHEMA_VERSION } from '../../store/index/schema.js';
 import { staleness, syncIndex } from '../../store/index/sync.js';
+import { distrust, readWatchState } from '../../store/index/watch-state.js';
 import type { Context } from '../context.js';
 import { paint } from '../output/color.js';
 import { formatOf, withFormat } from '../output/format.js';
@@ -40,6 +41,7 @@ export function registerIndex(program: Command, ctx: Context): void {
       const raw = store.index.meta(key);
       return raw ? (JSON.parse(raw) as { at: string; files: number; ms: number }) : null;
     };
+    const watcher = readWatchState(store.index);
     const status = {
       path: db,
       schema_version: SCHEMA_VERSION,
@@ -48,6 +50,9 @@ export function registerIndex(program: Command, ctx: Context): void {
       database_bytes: fileSize(db) + fileSize(`${db}-wal`),
       last_rebuild: parse('last_rebuild'),
       last_sync: parse('last_sync'),
+      watcher: watcher?.pid
+        ? { pid: watcher.pid, generation: watcher.generation, pending: watcher.pending, heartbeat_age_ms: Date.now() - watcher.heartbeat, trusted: distrust(watcher) === null }
+        : null,
     };
     if (formatOf(opts, ['table', 'json']) === 'json') return writeJson(ctx.io, status);
     const { io } = ctx;
@@ -59,6 +64,7 @@ export function registerIndex(program: Command, ctx: Context): void {
     line('size', `${(status.database_bytes / 1024 / 1024).toFixed(1)} MiB`);
     line('last rebuild', status.last_rebuild ? `${status.last_rebuild.at} (${status.last_rebuild.files} files in ${status.last_rebuild.ms} ms)` : 'never');
     line('last sync', status.last_sync ? `${status.last_sync.at} (${status.last_sync.files} files in ${status.last_sync.ms} ms)` : 'never');
+    line('watcher', watcher?.pid ? `pid ${watcher.pid}, generation ${watcher.generation}, ${distrust(watcher) ?? 'trusted: commands skip the walk'}` : 'none (commands check freshness with a directory walk)');
   });
 
   index

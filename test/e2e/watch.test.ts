@@ -1,0 +1,143 @@
+/**
+ * `roadmap watch` keeps the index fresh, and commands trust it only while it is healthy:
+ * in-place edits, renames, deletions, a 1,000-file branch switch, and a watcher killed at any
+ * moment. Every step runs the built CLI.
+ */
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { CLI, cleanEnv, emptyProject, fixtureRepo, git, roadmapSync } from '../helpers.js';
+
+const running: ChildProcess[] = [];
+after(() => running.forEach((child) => child.kill('SIGKILL')));
+
+async function startWatcher(cwd: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [CLI, 'watch', '--debounce', '30'], { cwd, env: cleanEnv() });
+  running.push(child);
+  await new Promise<void>((resolve, reject) => {
+    let err = '';
+    child.stderr!.on('data', (d) => {
+      err += d;
+      if (err.includes('watching')) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`watch exited with ${code}: ${err}`)));
+  });
+  await settled(cwd);
+  return child;
+}
+
+interface WatchStatus {
+  watcher: { pid: number; generation: number; pending: boolean; trusted: boolean } | null;
+}
+
+function watchStatus(cwd: string): WatchStatus {
+  return JSON.parse(roadmapSync(cwd, ['index', 'status', '--format', 'json']).stdout) as WatchStatus;
+}
+
+/** Wait until the watcher is trusted and past `generation`. */
+async function settled(cwd: string, generation = -1): Promise<number> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const status = watchStatus(cwd).watcher;
+    if (status?.trusted && status.generation > generation) return status.generation;
+    if (Date.now() > deadline) throw new Error(`watcher did not settle: ${JSON.stringify(status)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function listed(cwd: string, ...args: string[]): { ids: string[]; trusted: boolean } {
+  const result = roadmapSync(cwd, ['--profile', 'issue', 'list', '--all', '--format', 'ids', ...args]);
+  assert.equal(result.code, 0, result.stderr);
+  return { ids: result.stdout.split('\n').filter(Boolean).sort(), trusted: /watcher check/.test(result.stderr) };
+}
+
+function issueFiles(cwd: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(dir, entry.name));
+      else if (entry.name.endsWith('.md')) out.push(join(dir, entry.name));
+    }
+  };
+  walk(join(cwd, '.roadmap', 'issues'));
+  return out.sort();
+}
+
+const idOf = (file: string) => /^id: (\w+)/m.exec(readFileSync(file, 'utf8'))![1]!;
+
+describe('roadmap watch', () => {
+  test('in-place edits, renames and deletions are indexed, and commands trust the watcher meanwhile', async () => {
+    const cwd = fixtureRepo('roadmap-cli-2025-10');
+    await startWatcher(cwd);
+    assert.equal(listed(cwd).trusted, true, 'a healthy idle watcher lets the command skip its walk');
+    let generation = watchStatus(cwd).watcher!.generation;
+
+    const [first, second, third] = issueFiles(cwd);
+    writeFileSync(first!, readFileSync(first!, 'utf8').replace(/^status: \w+/m, 'status: review'));
+    generation = await settled(cwd, generation);
+    const review = listed(cwd, '--status', 'review');
+    assert.ok(review.trusted);
+    assert.deepEqual(review.ids, [idOf(first!)]);
+
+    mkdirSync(join(cwd, '.roadmap', 'issues', 'moved'));
+    const target = join(cwd, '.roadmap', 'issues', 'moved', 'renamed.md');
+    renameSync(second!, target);
+    generation = await settled(cwd, generation);
+    const shown = JSON.parse(roadmapSync(cwd, ['issue', 'show', idOf(target), '--format', 'json']).stdout) as { path: string };
+    assert.equal(shown.path, '.roadmap/issues/moved/renamed.md');
+
+    const gone = idOf(third!);
+    unlinkSync(third!);
+    generation = await settled(cwd, generation);
+    assert.ok(!listed(cwd).ids.includes(gone));
+    const check = roadmapSync(cwd, ['index', 'check']);
+    assert.equal(check.code, 0, check.stdout);
+  });
+
+  test('a branch switch of 1,000 files arrives as one batch and the index matches after', async () => {
+    const cwd = emptyProject();
+    const template = '---\nid: ID\ntitle: Issue ID\nstatus: todo\npriority: medium\n---\n\nbody\n';
+    for (let i = 0; i < 1000; i++) {
+      const id = (0xb0000000 + i).toString(16);
+      writeFileSync(join(cwd, '.roadmap', 'issues', `${id}-issue.md`), template.replaceAll('ID', id));
+    }
+    git(cwd, 'add', '-A');
+    git(cwd, 'commit', '-qm', 'a thousand issues');
+    const start = git(cwd, 'rev-parse', '--abbrev-ref', 'HEAD').trim();
+    git(cwd, 'checkout', '-qb', 'all-done');
+    for (const file of issueFiles(cwd)) writeFileSync(file, readFileSync(file, 'utf8').replace('status: todo', 'status: done'));
+    git(cwd, 'commit', '-qam', 'all done');
+    git(cwd, 'checkout', '-q', start);
+    await startWatcher(cwd);
+    const generation = watchStatus(cwd).watcher!.generation;
+    git(cwd, 'checkout', '-q', 'all-done');
+    const after = await settled(cwd, generation);
+    assert.ok(after - generation <= 3, `the checkout came as few batches (${after - generation})`);
+    const done = listed(cwd, '--status', 'done');
+    assert.equal(done.ids.length, 1000);
+    assert.ok(done.trusted);
+    const check = roadmapSync(cwd, ['index', 'check']);
+    assert.equal(check.code, 0, check.stdout);
+  });
+
+  test('a watcher killed at any moment is never trusted: commands walk and stay right', async () => {
+    const cwd = fixtureRepo('roadmap-cli-2025-10');
+    const files = issueFiles(cwd);
+    for (let round = 0; round < 3; round++) {
+      const watcher = await startWatcher(cwd);
+      const file = files[round]!;
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^status: [\w-]+/m, 'status: blocked'));
+      // Killed mid-change: at once, within the debounce, or after indexing.
+      if (round > 0) await new Promise((resolve) => setTimeout(resolve, round === 1 ? 5 : 300));
+      watcher.kill('SIGKILL');
+      await new Promise((resolve) => watcher.once('exit', resolve));
+      const blocked = listed(cwd, '--status', 'blocked');
+      assert.equal(blocked.trusted, false, 'a dead watcher is not trusted');
+      assert.ok(blocked.ids.includes(idOf(file)), `round ${round}: the change is seen`);
+    }
+    const check = roadmapSync(cwd, ['index', 'check']);
+    assert.equal(check.code, 0, check.stdout);
+  });
+});
