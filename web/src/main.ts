@@ -32,7 +32,7 @@ function route(): { name: string; make: () => View } {
   }
 }
 
-function show(): void {
+function show(): Promise<void> {
   const next = route();
   // Views record their filters with history.replaceState, which fires no hashchange: every
   // hashchange is a real navigation, and gets a fresh view.
@@ -41,11 +41,11 @@ function show(): void {
   current = { view };
   for (const tab of document.querySelectorAll<HTMLElement>('.tabs a')) tab.classList.toggle('active', tab.dataset.view === next.name);
   replace(main, view.el);
-  void view.refresh();
+  return view.refresh();
 }
 
-window.addEventListener('hashchange', show);
-show();
+window.addEventListener('hashchange', () => void show());
+const firstView = show();
 
 const live = document.getElementById('live')!;
 const refresh = debounce(() => void current?.view.refresh(), 80);
@@ -58,14 +58,16 @@ connectLive(
   },
 );
 
-api.project().then(
-  (project) => {
-    document.getElementById('project-name')!.textContent = project.name;
-    document.title = `${project.name} · roadmap`;
-    if (project.problems.length > 0) {
-      const note = `${project.problems.length} file(s) could not be read and are skipped: ${project.problems.map((p) => `${p.path}:${p.line}`).join(', ')}`;
-      live.title = note;
-    }
-  },
-  () => {},
-);
+// The project's name and skipped files: once the first view has drawn (it matters less).
+const showProject = () =>
+  api.project().then(
+    (project) => {
+      document.getElementById('project-name')!.textContent = project.name;
+      document.title = `${project.name} · roadmap`;
+      if (project.problems.length > 0) {
+        live.title = `${project.problems.length} file(s) could not be read and are skipped: ${project.problems.map((p) => `${p.path}:${p.line}`).join(', ')}`;
+      }
+    },
+    () => {},
+  );
+void firstView.finally(showProject);

@@ -7,6 +7,9 @@ import { api, type IssueJson, type Params } from '../api.ts';
 import { debounce, h, replace, toast } from '../dom.ts';
 import { errorBox, isAbort, issueLink, Loader, plural, PRIORITIES, priorityBadge, statusClass, type View } from '../ui.ts';
 
+/** Cards a column shows at first: more than fit on a screen, few enough to draw at once. */
+const FIRST = 20;
+/** Cards each "show more" adds. */
 const PAGE = 50;
 
 interface Filters {
@@ -94,11 +97,8 @@ export function boardView(params: URLSearchParams): View {
   async function refresh() {
     const signal = loader.next();
     try {
-      const perColumn = Math.max(PAGE, ...shown.values());
-      // The cards first: the server answers in turn, and they are what the page is for.
-      const request = api.board({ ...filterParams(), per_column: perColumn }, signal);
-      void loadMilestones();
-      const data = await request;
+      const perColumn = Math.max(FIRST, ...shown.values());
+      const data = await api.board({ ...filterParams(), per_column: perColumn }, signal);
       if (firstPaint) performance.mark('roadmap:board-data');
       const scroll = new Map([...columnsEl.querySelectorAll<HTMLElement>('.column')].map((c) => [c.dataset.status!, c.querySelector('.cards')!.scrollTop]));
       replace(columnsEl, data.columns.map((column) => renderColumn(column.status, column.total, column.items)));
@@ -110,8 +110,15 @@ export function boardView(params: URLSearchParams): View {
       if (firstPaint) {
         firstPaint = false;
         performance.mark('roadmap:board-rendered');
-        requestAnimationFrame(() => setTimeout(() => performance.mark('roadmap:board-painted'), 0));
-      }
+        // The milestone menu waits until the cards are on screen: on a 2-core machine its
+        // request would compete with drawing them.
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            performance.mark('roadmap:board-painted');
+            void loadMilestones();
+          }, 0),
+        );
+      } else void loadMilestones();
     } catch (error) {
       if (!isAbort(error)) replace(columnsEl, errorBox(error));
     }
