@@ -61,7 +61,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     .on('GET', '/api/search', search(deps))
     .on('GET', '/api/milestones', listMilestones(deps))
     .on('GET', '/api/roadmaps', listRoadmaps(deps))
-    .on('GET', '/api/events', ({ res }) => hub.add(res));
+    .on('GET', '/api/events', ({ req, res }) => (req.method === 'HEAD' ? void res.writeHead(200, { 'Content-Type': 'text/event-stream' }).end() : hub.add(res)));
 
   let policy: AccessPolicy | undefined;
   const server = createServer((req, res) => {
