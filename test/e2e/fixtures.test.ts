@@ -1,0 +1,282 @@
+/**
+ * The built CLI on temporary git copies of the Python tool's real `.roadmap/` folders: every
+ * issue is read with the fields its file holds, every kind can be shown, and every write changes
+ * only the lines of the fields it was asked to change (checked with `git diff`).
+ */
+import { before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import {
+  changedOwners, FIXTURE_NAMES, type FixtureName, filesUnder, fixtureRepo, git, gitChanged, issueFiles, linesOutside,
+  roadmapJson, roadmapOk, roadmapSync, stderrLines,
+} from '../helpers.js';
+
+type Json = Record<string, unknown>;
+
+/** Front matter read with `yaml` directly, not with the code under test. */
+function frontMatter(path: string): Json {
+  const text = readFileSync(path, 'utf8');
+  const match = /^---\r?\n([\s\S]*?)\r?\n---(\r?\n|$)/.exec(text);
+  assert.ok(match, `${path} has no front matter`);
+  return parseYaml(match[1]!) as Json;
+}
+
+/** What the fixture's files say, to compare the CLI's answers with. */
+interface Expected {
+  issues: Array<{ path: string; fields: Json }>;
+  milestones: Array<{ path: string; fields: Json }>;
+  roadmaps: Array<{ path: string; fields: Json }>;
+}
+
+function expectedOf(root: string): Expected {
+  const read = (rels: string[]) => rels.map((path) => ({ path, fields: frontMatter(join(root, path)) }));
+  const under = (...dirs: string[]) => dirs.flatMap((d) => filesUnder(join(root, '.roadmap', d), root, (r) => r.endsWith('.md')));
+  return {
+    issues: read(issueFiles(root)),
+    milestones: read(under('milestones', 'archive/milestones')),
+    roadmaps: read(under('roadmaps', 'projects')),
+  };
+}
+
+const DONE = new Set(['done', 'closed', 'completed']);
+
+/** Keys whose lines `issue done` may change on a todo issue. */
+const DONE_KEYS = new Set(['status', 'updated', 'actual_end_date', 'completed_date', 'progress_percentage']);
+
+function assertOnlyKeysChanged(repo: string, path: string, allowed: Set<string>, required: string[]): void {
+  const owners = changedOwners(repo, path);
+  for (const owner of owners) assert.ok(allowed.has(owner), `${path}: a line of "${owner}" changed; only ${[...allowed].join(', ')} may`);
+  for (const key of required) assert.ok(owners.has(key), `${path}: "${key}" should have changed (changed: ${[...owners].join(', ')})`);
+}
+
+/** A todo issue of the fixture (a file path relative to the root, and its id). */
+function todoIssue(expected: Expected, where: RegExp = /./): { path: string; id: string; fields: Json } {
+  const found = expected.issues.find((i) => i.fields.status === 'todo' && where.test(i.path));
+  assert.ok(found, 'the fixture has a todo issue');
+  return { ...found, id: String(found.fields.id) };
+}
+
+for (const name of FIXTURE_NAMES) {
+  describe(`fixture ${name}: reading`, () => {
+    // Reading never writes, so one copy serves every test of this block.
+    let repo: string;
+    let expected: Expected;
+    before(() => {
+      repo = fixtureRepo(name);
+      expected = expectedOf(repo);
+    });
+
+    test('issue list --all --format json lists every issue file with the fields it holds', () => {
+      const result = roadmapSync(repo, ['issue', 'list', '--all', '--format', 'json']);
+      assert.equal(result.code, 0, result.stderr);
+      assert.deepEqual(stderrLines(result), [], 'real files read without a warning (templates and backups are not entities)');
+      const listed = JSON.parse(result.stdout) as Json[];
+      assert.ok(expected.issues.length >= 15, `the fixture has issues (${expected.issues.length})`);
+      assert.equal(listed.length, expected.issues.length, 'one object per issue file');
+      const byPath = new Map(listed.map((issue) => [String(issue.path), issue]));
+      for (const { path, fields } of expected.issues) {
+        const got = byPath.get(path);
+        assert.ok(got, `${path} is not listed`);
+        assert.equal(got.id, fields.id, path);
+        assert.equal(got.title, fields.title, path);
+        assert.equal(got.status, fields.status, `${path}: the status is shown as written`);
+        const { path: _path, ...rest } = got;
+        assert.deepEqual(rest, JSON.parse(JSON.stringify(fields)), `${path}: every front-matter field, unknown ones included`);
+      }
+      const filesOnly = roadmapSync(repo, ['--no-index', 'issue', 'list', '--all', '--format', 'json']);
+      assert.equal(filesOnly.stdout, result.stdout, '--no-index (file-only mode) gives the same answer');
+    });
+
+    test('issue list (no --all) hides only archived issues; table and ids agree', () => {
+      const open = expected.issues.filter((i) => i.fields.status !== 'archived').map((i) => String(i.fields.id)).sort();
+      const ids = roadmapOk(repo, ['issue', 'list', '--format', 'ids']).trim().split('\n').sort();
+      assert.deepEqual(ids, open);
+      const table = roadmapOk(repo, ['issue', 'list']).trim().split('\n');
+      assert.equal(table.length, open.length + 1, 'a header and one row per issue');
+      assert.match(table[0]!, /^ID\s+TITLE\s+STATUS\s+PRIORITY/);
+    });
+
+    test('--status done finds done, closed and completed issues alike', () => {
+      const done = expected.issues.filter((i) => DONE.has(String(i.fields.status))).map((i) => String(i.fields.id)).sort();
+      assert.ok(done.length > 5, 'the fixture has finished issues');
+      assert.deepEqual(roadmapOk(repo, ['issue', 'list', '--status', 'done', '--format', 'ids']).trim().split('\n').sort(), done);
+    });
+
+    test('issue show works by id and by prefix, in table and json, with unknown fields shown', () => {
+      const sample = [expected.issues[0]!, expected.issues.find((i) => typeof i.fields.headline === 'string' && i.fields.headline !== '') ?? expected.issues[1]!];
+      for (const { path, fields } of sample) {
+        const id = String(fields.id);
+        const table = roadmapOk(repo, ['issue', 'show', id.slice(0, 6)]);
+        assert.ok(table.startsWith(`${id}  ${String(fields.title)}\n`), table.slice(0, 200));
+        assert.match(table, new RegExp(`^path\\s+${path.replace(/[.]/g, '\\.')}$`, 'm'));
+        if (typeof fields.headline === 'string' && fields.headline !== '') assert.match(table, /^headline\s+\S/m, 'a later-version field is shown');
+        const json = roadmapJson<Json>(repo, ['issue', 'view', id, '--format', 'json']);
+        assert.equal(json.path, path);
+        assert.equal(json.id, id);
+        const fileText = readFileSync(join(repo, path), 'utf8');
+        assert.ok(typeof json.body === 'string' && fileText.endsWith(json.body), 'the body is the end of the file');
+      }
+    });
+
+    test('milestone list names every milestone file, with progress from its issues', () => {
+      const listed = roadmapJson<Json[]>(repo, ['milestone', 'list', '--json']);
+      assert.deepEqual(listed.map((m) => m.name).sort(), expected.milestones.map((m) => String(m.fields.name)).sort());
+      for (const milestone of listed) {
+        const issues = expected.issues.filter((i) => i.fields.milestone === milestone.name && i.fields.status !== 'archived');
+        const progress = milestone.progress as Json;
+        assert.equal(progress.total, issues.length, `${String(milestone.name)}: issue count`);
+        assert.equal(progress.done, issues.filter((i) => DONE.has(String(i.fields.status))).length, `${String(milestone.name)}: done count`);
+      }
+      const table = roadmapOk(repo, ['milestone', 'list']);
+      for (const m of expected.milestones) assert.match(table, new RegExp(`^${String(m.fields.name).replace(/[.]/g, '\\.')}\\s`, 'm'));
+    });
+
+    test('milestone status (and its view alias) shows counts and the milestone\'s issues', () => {
+      const busiest = [...new Set(expected.issues.map((i) => i.fields.milestone).filter((m): m is string => typeof m === 'string' && m !== '' && m !== 'backlog'))][0]!;
+      const count = expected.issues.filter((i) => i.fields.milestone === busiest).length;
+      const table = roadmapOk(repo, ['milestone', 'status', busiest]);
+      assert.match(table, new RegExp(`^${busiest.replace(/[.]/g, '\\.')}`));
+      assert.match(table, new RegExp(`\\(\\d+/${count} issues done\\)`));
+      const json = roadmapJson<Json>(repo, ['milestone', 'view', busiest, '--json']);
+      assert.equal((json.issues as Json[]).length, count);
+    });
+
+    test('roadmap list and show, and the project alias, find the roadmap file', () => {
+      const [roadmap] = expected.roadmaps;
+      assert.ok(roadmap, 'the fixture has a roadmap');
+      const id = String(roadmap.fields.id);
+      const listed = roadmapJson<Json[]>(repo, ['roadmap', 'list', '--json']);
+      assert.deepEqual(listed.map((r) => [r.id, r.name, r.path]), [[id, roadmap.fields.name, roadmap.path]]);
+      assert.equal(roadmapOk(repo, ['project', 'list', '--format', 'ids']), `${id}\n`);
+      const shown = roadmapOk(repo, ['project', 'show', id.slice(0, 4)]);
+      assert.ok(shown.startsWith(`${id}  ${String(roadmap.fields.name)}\n`), shown);
+      assert.match(shown, /^MILESTONE\s+STATUS/m, 'its milestones are listed');
+      const json = roadmapJson<Json>(repo, ['roadmap', 'show', id, '--json']);
+      assert.equal(json.path, roadmap.path);
+    });
+
+    test('status fits everything on one screen and counts every issue', () => {
+      const text = roadmapOk(repo, ['status']);
+      const open = expected.issues.filter((i) => i.fields.status !== 'archived').length;
+      assert.match(text, new RegExp(`\\b${open} issues: `));
+      const json = roadmapJson<Json>(repo, ['status', '--json']);
+      assert.equal((json.issues as Json).total, open);
+      const inProgress = expected.issues.filter((i) => i.fields.status === 'in-progress').map((i) => i.fields.id).sort();
+      assert.deepEqual((json.in_progress as Json[]).map((i) => i.id).sort(), inProgress);
+    });
+
+    test('reading left every file as it was', () => {
+      assert.deepEqual(gitChanged(repo), []);
+    });
+  });
+
+  describe(`fixture ${name}: writing changes only the asked fields' lines`, () => {
+    test('issue update ID --status done changes status, updated and the done stamps, nothing else', () => {
+      const repo = fixtureRepo(name);
+      const issue = todoIssue(expectedOf(repo));
+      roadmapOk(repo, ['issue', 'update', issue.id, '--status', 'done']);
+      assert.deepEqual(gitChanged(repo), [issue.path], 'one file changed');
+      assertOnlyKeysChanged(repo, issue.path, DONE_KEYS, ['status', 'updated', 'completed_date', 'actual_end_date']);
+      const after = frontMatter(join(repo, issue.path));
+      assert.equal(after.status, 'done');
+      assert.equal(Number(after.progress_percentage), 100);
+      assert.deepEqual(Object.keys(after), Object.keys(issue.fields), 'key order kept, nothing added');
+    });
+
+    test('a no-op update (--priority to its current value) changes no byte and rewrites nothing', () => {
+      const repo = fixtureRepo(name);
+      const issue = todoIssue(expectedOf(repo));
+      const mtime = statSync(join(repo, issue.path)).mtimeMs;
+      const result = roadmapSync(repo, ['issue', 'update', issue.id, '--priority', String(issue.fields.priority)]);
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stderr, /already as asked; not rewritten/);
+      assert.deepEqual(gitChanged(repo), []);
+      assert.equal(statSync(join(repo, issue.path)).mtimeMs, mtime, 'the file was not rewritten');
+    });
+
+    test('done on an issue already closed/done changes nothing', () => {
+      const repo = fixtureRepo(name);
+      const finished = expectedOf(repo).issues.find((i) => DONE.has(String(i.fields.status)))!;
+      roadmapOk(repo, ['issue', 'done', String(finished.fields.id)]);
+      assert.deepEqual(gitChanged(repo), []);
+    });
+
+    test('adding a label changes only the labels block and updated', () => {
+      const repo = fixtureRepo(name);
+      const issue = todoIssue(expectedOf(repo));
+      roadmapOk(repo, ['issue', 'update', issue.id, '--add-label', 'from-test']);
+      assert.deepEqual(gitChanged(repo), [issue.path]);
+      assertOnlyKeysChanged(repo, issue.path, new Set(['labels', 'updated']), ['labels', 'updated']);
+      const labels = frontMatter(join(repo, issue.path)).labels as string[];
+      assert.deepEqual(labels, [...(issue.fields.labels as string[]), 'from-test']);
+    });
+
+    test('issue start stamps actual_start_date and touches nothing else', () => {
+      const repo = fixtureRepo(name);
+      const issue = todoIssue(expectedOf(repo));
+      roadmapOk(repo, ['issue', 'start', issue.id]);
+      assertOnlyKeysChanged(repo, issue.path, new Set(['status', 'updated', 'actual_start_date']), ['status', 'updated', 'actual_start_date']);
+    });
+
+    test('milestone update --due-date changes only due_date and updated', () => {
+      const repo = fixtureRepo(name);
+      const milestone = expectedOf(repo).milestones.find((m) => m.path.includes('/milestones/') && !m.path.includes('archive'))!;
+      roadmapOk(repo, ['milestone', 'update', String(milestone.fields.name), '--due-date', '2027-01-15']);
+      assert.deepEqual(gitChanged(repo), [milestone.path]);
+      assertOnlyKeysChanged(repo, milestone.path, new Set(['due_date', 'updated']), ['due_date', 'updated']);
+    });
+
+    test('roadmap update keeps the quoting of the file (double quotes, or none)', () => {
+      const repo = fixtureRepo(name);
+      const [roadmap] = expectedOf(repo).roadmaps;
+      const id = String(roadmap!.fields.id);
+      const path = roadmap!.path;
+      const beforeText = readFileSync(join(repo, path), 'utf8');
+      roadmapOk(repo, ['roadmap', 'update', id, '--target-date', '2027-06-30', '--status', 'on-hold']);
+      const text = readFileSync(join(repo, path), 'utf8');
+      const dateKey = 'timeline' in roadmap!.fields ? 'timeline' : 'target_end_date';
+      assertOnlyKeysChanged(repo, path, new Set(['status', 'updated', dateKey]), ['status', 'updated', dateKey]);
+      const updatedLine = /^updated: (.*)$/m.exec(beforeText)![1]!;
+      const quote = updatedLine[0] === '"' || updatedLine[0] === "'" ? updatedLine[0] : '';
+      assert.match(text, new RegExp(`^updated: ${quote}\\d{4}-`, 'm'), `updated keeps its quoting (${quote || 'none'})`);
+      assert.deepEqual(linesOutside(text, ['status', 'updated', dateKey]), linesOutside(beforeText, ['status', 'updated', dateKey]));
+    });
+  });
+}
+
+describe('fixture roadmap-cli-2026-02: the per-milestone folder layout', () => {
+  const name: FixtureName = 'roadmap-cli-2026-02';
+
+  test('changing an issue\'s milestone moves its file to that milestone\'s folder: one git rename', () => {
+    const repo = fixtureRepo(name);
+    const issue = todoIssue(expectedOf(repo), /\/issues\/backlog\//);
+    const result = roadmapSync(repo, ['issue', 'update', issue.id, '--milestone', 'v1-0-2']);
+    assert.equal(result.code, 0, result.stderr);
+    const moved = issue.path.replace('/issues/backlog/', '/issues/v1-0-2/');
+    assert.match(result.stderr, /moved to \.roadmap\/issues\/v1-0-2\//);
+    git(repo, 'add', '-A', '--', '.roadmap/issues');
+    const status = git(repo, 'diff', '--cached', '-M', '--name-status').trim().split('\n');
+    assert.equal(status.length, 1, status.join('\n'));
+    assert.match(status[0]!, new RegExp(`^R\\d+\\t${issue.path}\\t${moved}$`));
+    const beforeText = git(repo, 'show', `HEAD:${issue.path}`);
+    const afterText = readFileSync(join(repo, moved), 'utf8');
+    assert.deepEqual(linesOutside(afterText, ['milestone', 'updated']), linesOutside(beforeText, ['milestone', 'updated']));
+    assert.equal(frontMatter(join(repo, moved)).milestone, 'v1-0-2');
+  });
+
+  test('a new issue for a milestone goes into that milestone\'s folder; a backlog one into backlog/', () => {
+    const repo = fixtureRepo(name);
+    const inMilestone = roadmapJson<Json>(repo, ['issue', 'create', 'Fixture milestone issue', '--milestone', 'v1-0-2', '--json']);
+    assert.match(String(inMilestone.path), /^\.roadmap\/issues\/v1-0-2\/[0-9a-f]{8}-fixture-milestone-issue\.md$/);
+    const inBacklog = roadmapJson<Json>(repo, ['issue', 'create', 'Fixture backlog issue', '--json']);
+    assert.match(String(inBacklog.path), /^\.roadmap\/issues\/backlog\/[0-9a-f]{8}-fixture-backlog-issue\.md$/);
+  });
+
+  test('a new roadmap goes to projects/, the folder this project already uses', () => {
+    const repo = fixtureRepo(name);
+    const created = roadmapJson<Json>(repo, ['project', 'create', 'Second plan', '--json']);
+    assert.match(String(created.path), /^\.roadmap\/projects\/[0-9a-f]{8}-second-plan\.md$/);
+  });
+});
