@@ -7,7 +7,7 @@ import { api, type IssueJson, type Params } from '../api.ts';
 import { debounce, h, replace, toast } from '../dom.ts';
 import { errorBox, isAbort, issueLink, Loader, plural, PRIORITIES, priorityBadge, statusClass, type View } from '../ui.ts';
 
-/** Cards a column shows at first: more than fit on a screen, few enough to draw at once. */
+/** Cards a column shows at first: more than fit on a screen, few enough to draw at once (index.html preloads this many). */
 const FIRST = 20;
 /** Cards each "show more" adds. */
 const PAGE = 50;
