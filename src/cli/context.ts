@@ -38,7 +38,11 @@ export class Context {
     return findRoadmap(this.cwd, this.globals.root ?? (this.env.ROADMAP_ROOT || undefined));
   }
 
-  store(): Storage {
+  /**
+   * The store. `freshen: false` skips the freshness walk (for `index rebuild`, which reads
+   * every file anyway); it applies only to the first call.
+   */
+  store(options: { freshen?: boolean } = {}): Storage {
     if (!this.opened) {
       const paths = this.paths();
       this.opened = openStorage(paths, {
@@ -48,6 +52,7 @@ export class Context {
         profiler: this.profiler,
         progress: this.io.errIsTTY ? (text) => this.io.err(text) : undefined,
         log: (message) => this.io.err(`debug: ${message}\n`),
+        freshen: options.freshen,
       });
     }
     return this.opened;

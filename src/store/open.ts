@@ -29,6 +29,8 @@ export interface OpenOptions {
   progress?: (text: string) => void;
   /** Debug lines (debug.log_query_times). */
   log?: (message: string) => void;
+  /** False for `index rebuild`, which reads everything anyway: no walk first. */
+  freshen?: boolean;
 }
 
 export function indexPath(paths: RoadmapPaths): string {
@@ -61,7 +63,9 @@ export function openStorage(paths: RoadmapPaths, options: OpenOptions): Storage 
       return files();
     }
     if (opened.fresh) ensureGitignore(paths.dir);
-    if (!opened.fresh && distrust(readWatchState(index)) === null) {
+    if (options.freshen === false) {
+      options.profiler?.mark('open');
+    } else if (!opened.fresh && distrust(readWatchState(index)) === null) {
       // A live watcher has indexed every change it was told of: no walk needed.
       options.profiler?.mark('watcher check');
     } else {

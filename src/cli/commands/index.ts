@@ -13,8 +13,8 @@ import { paint } from '../output/color.js';
 import { formatOf, withFormat } from '../output/format.js';
 import { writeJson } from '../output/json.js';
 
-function hybrid(ctx: Context): HybridStore {
-  const store = ctx.store();
+function hybrid(ctx: Context, options: { freshen?: boolean } = {}): HybridStore {
+  const store = ctx.store(options);
   if (!(store instanceof HybridStore)) {
     throw new RoadmapError('the index is not in use (--no-index, storage.use_index false, or it could not be opened: see the warning above)');
   }
@@ -71,7 +71,7 @@ export function registerIndex(program: Command, ctx: Context): void {
     .command('rebuild')
     .description('drop the index and read every file again')
     .action(() => {
-      const store = hybrid(ctx);
+      const store = hybrid(ctx, { freshen: false });
       const report = syncIndex(store.index, store.paths, {
         full: true,
         onProgress: ctx.io.errIsTTY ? (done, total) => ctx.io.err(`\rindexing ${done}/${total} files`) : undefined,
