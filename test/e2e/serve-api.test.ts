@@ -186,6 +186,9 @@ describe('roadmap serve: the JSON API', () => {
       ['{"add_labels": "x"}', 400, /list of non-empty strings/],
       ['{"milestone": "no-such-milestone"}', 400, /no milestone named/],
       ['{"title": "   "}', 400, /must not be empty/],
+      ['{"title": "two\\nlines"}', 400, /must be one line/],
+      ['{"add_labels": ["a\\nb"]}', 400, /must be one line/],
+      ['{"assignee": "x\\u0000"}', 400, /must be one line/],
     ];
     for (const [body, status, message] of cases) {
       const reply = await patch(served, ISSUE, body);

@@ -125,10 +125,16 @@ function str(body: Record<string, unknown>, key: string): string {
   return value;
 }
 
+/** A name (assignee, milestone, label): one line, no control characters. */
+function oneLine(key: string, value: string): string {
+  if (/[\u0000-\u001f\u007f]/.test(value)) throw new ValidationError(`invalid ${key}: it must be one line of text`);
+  return value;
+}
+
 function nullableStr(body: Record<string, unknown>, key: string): string | null {
   const value = body[key];
   if (value === null) return null;
-  return str(body, key).trim() || null;
+  return oneLine(key, str(body, key).trim()) || null;
 }
 
 function nullableNumber(body: Record<string, unknown>, key: string, parse: (text: string) => number): number | null {
@@ -143,7 +149,7 @@ function labels(body: Record<string, unknown>, key: string): string[] {
   if (!Array.isArray(value) || !value.every((v) => typeof v === 'string' && v.trim() !== '')) {
     throw new ValidationError(`invalid ${key}: expected a list of non-empty strings`);
   }
-  return value.map((v: string) => v.trim());
+  return value.map((v: string) => oneLine(key, v.trim()));
 }
 
 /** The body of a PATCH as the change `issue update` would make, every value checked. */
