@@ -26,16 +26,27 @@ const USAGE = `usage: node bench/run.mjs [options]
   --warmup N        untimed runs first (default 2)
   --only LIST       only these commands (names from the JSON, e.g. list,search,update)
   --seed S          corpus seed (default 42)
-  --cli PATH        the built CLI (default dist/roadmap.js)
+  --cli PATH        the built CLI (default: package.json's bin.roadmap, dist/roadmap.cjs)
+  --cpu             add a column: CPU time (user + sys) as a ratio to node -e ''s
   --build           run scripts/build.mjs first
   --regenerate      write the corpora again even if they are current
   --corpora DIR     where corpora live (default bench/corpora)
   --out FILE        JSON results (default bench/results/latest.json)
   --no-taskwarrior  skip the taskwarrior comparison even if \`task\` is installed`;
 
+/** The CLI as package.json's `bin` names it (the build's output file has changed before). */
+function defaultCli() {
+  try {
+    const bin = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).bin;
+    const path = typeof bin === 'string' ? bin : bin?.roadmap;
+    if (path) return resolve(REPO, path);
+  } catch { /* fall through */ }
+  return join(REPO, 'dist', 'roadmap.cjs');
+}
+
 function parseArgs(argv) {
   const opts = {
-    sizes: [1000, 10000], runs: 7, warmup: 2, only: null, seed: 42, cli: join(REPO, 'dist', 'roadmap.js'),
+    sizes: [1000, 10000], runs: 7, warmup: 2, only: null, seed: 42, cli: defaultCli(), cpu: false,
     build: false, regenerate: false, corpora: join(HERE, 'corpora'), out: join(HERE, 'results', 'latest.json'), taskwarrior: true,
   };
   const count = (s) => {
@@ -54,6 +65,7 @@ function parseArgs(argv) {
       case '--seed': opts.seed = value(); break;
       case '--cli': opts.cli = resolve(value()); break;
       case '--build': opts.build = true; break;
+      case '--cpu': opts.cpu = true; break;
       case '--regenerate': opts.regenerate = true; break;
       case '--corpora': opts.corpora = resolve(value()); break;
       case '--out': opts.out = resolve(value()); break;
@@ -174,6 +186,15 @@ function buildInfo(cli) {
   return { cli: relative(REPO, cli) || cli, commit, src_dirty: dirty, built_at: builtAt, stale };
 }
 
+function cliStamp(path) {
+  try {
+    const st = statSync(path);
+    return `${st.mtimeMs}:${st.size}`;
+  } catch {
+    return 'missing';
+  }
+}
+
 function newestMtime(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -213,6 +234,7 @@ async function benchSize(size, opts, measurer, env) {
   }
 
   const started = performance.now();
+  const cliBefore = cliStamp(opts.cli);
   await probe(commands, { size, dir, env, measurer });
   const results = await rounds(commands, { size, dir, env, measurer, opts, baseline, phase: '' });
 
@@ -245,6 +267,8 @@ async function benchSize(size, opts, measurer, env) {
       generated_seconds: generated?.seconds ?? null,
     },
     seconds: round((performance.now() - started) / 1000, 1),
+    // Someone rebuilt the CLI while this size ran: its numbers mix two builds.
+    cli_changed: cliStamp(opts.cli) !== cliBefore,
     results,
   };
 }
@@ -292,14 +316,18 @@ async function rounds(commands, { size, dir, env, measurer, opts, baseline, phas
     log(`${size}${phase}: round ${n + 1}/${total}${timed ? '' : ' (warm-up)'} done, ${elapsed.toFixed(0)} s`);
   }
   const base = summarize(samples.get(baseline));
-  const results = [{ name: baseline.name, label: baseline.label, ...base, ratio: 1 }];
+  const results = [{ name: baseline.name, label: baseline.label, ...base, ratio: 1, cpu_ratio: 1 }];
   for (const c of commands) {
     const entry = { name: c.name, label: c.label, probe: c.probe };
     if (c.external) entry.external = true;
     if (c.unavailable) Object.assign(entry, { status: 'n/a', reason: c.unavailable });
     else {
       const s = summarize(samples.get(c));
-      Object.assign(entry, { status: c.failed ? 'failed' : 'ok', ...(c.failed ? { reason: c.failed } : {}), ...s, ratio: round(s.median_ms / base.median_ms, 2) });
+      Object.assign(entry, {
+        status: c.failed ? 'failed' : 'ok', ...(c.failed ? { reason: c.failed } : {}), ...s,
+        ratio: round(s.median_ms / base.median_ms, 2),
+        cpu_ratio: s.median_cpu_ms == null || !base.median_cpu_ms ? null : round(s.median_cpu_ms / base.median_cpu_ms, 2),
+      });
     }
     results.push(entry);
   }
@@ -347,23 +375,28 @@ async function startWatcher({ size, dir, env, cli }) {
   return { stop, note };
 }
 
-const firstLine = (text) => String(text ?? '').split('\n').map((l) => l.trim()).find(Boolean) ?? '';
+/** The line of a command's stderr that says what went wrong (Node's traces start elsewhere). */
+const firstLine = (text) => {
+  const lines = String(text ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  return lines.find((l) => /^(?:\w*Error\b|error:)/i.test(l)) ?? lines[0] ?? '';
+};
 
 // ---------------------------------------------------------------------------------------------
 // Output.
 
-function table(size) {
+function table(size, cpu) {
   const lines = [
-    '| Command | median ms | × node -e \'\' | peak RSS MiB |',
-    '|---|---:|---:|---:|',
+    `| Command | median ms | × node -e '' | peak RSS MiB |${cpu ? " CPU × node -e '' |" : ''}`,
+    `|---|---:|---:|---:|${cpu ? '---:|' : ''}`,
   ];
   for (const r of size.results) {
     const label = `\`${r.label.replace(/\|/g, '\\|')}\`${r.external ? ' (taskwarrior)' : ''}`;
-    if (r.status === 'n/a') lines.push(`| ${label} | n/a | n/a | n/a |`);
-    else {
-      const flag = r.status === 'failed' ? ' (failed)' : '';
-      lines.push(`| ${label}${flag} | ${r.median_ms.toFixed(1)} | ${r.ratio.toFixed(2)} | ${r.peak_rss_mib == null ? 'n/a' : r.peak_rss_mib.toFixed(1)} |`);
-    }
+    let cells;
+    if (r.status === 'n/a') cells = ['n/a', 'n/a', 'n/a', 'n/a'];
+    // A command that failed did not do the work: its time means nothing.
+    else if (r.status === 'failed') cells = ['failed', 'n/a', 'n/a', 'n/a'];
+    else cells = [r.median_ms.toFixed(1), r.ratio.toFixed(2), r.peak_rss_mib == null ? 'n/a' : r.peak_rss_mib.toFixed(1), r.cpu_ratio == null ? 'n/a' : r.cpu_ratio.toFixed(2)];
+    lines.push(`| ${label} | ${cells.slice(0, cpu ? 4 : 3).join(' | ')} |`);
   }
   return lines.join('\n');
 }
@@ -376,7 +409,7 @@ function goals(sizes) {
   const check = (label, r, value, limit, unit) => {
     if (!r) return;
     if (r.status !== 'ok') out.push(`- ${label}: n/a`);
-    else out.push(`- ${label}: ${value(r)}${unit} (goal ≤ ${limit}${unit}) ${value(r) <= limit ? 'met' : 'NOT met'}`);
+    else out.push(`- ${label}: ${value(r)}${unit} (goal ≤ ${limit}${unit}) ${value(r) <= limit ? 'met' : 'NOT met'}${r.cpu_ratio != null && unit === '×' ? ` (CPU time ${r.cpu_ratio}×)` : ''}`);
   };
   const ten = at(10000);
   if (ten) {
@@ -452,9 +485,10 @@ async function main() {
       `## ${s.size.toLocaleString('en')} issues`,
       '',
       `${s.corpus.milestones} milestones, ${s.corpus.roadmaps} roadmaps, ${s.corpus.dependencies.toLocaleString('en')} dependencies, ${(s.corpus.bytes / 2 ** 20).toFixed(1)} MiB (seed ${s.corpus.seed}); `
+        + (s.cli_changed ? `**${build.cli} changed during these rounds: the numbers mix two builds.** ` : '')
         + `node -e '' = ${base.median_ms.toFixed(1)} ms${base.watcher_phase_median_ms ? ` (${base.watcher_phase_median_ms.toFixed(1)} ms in the watcher phase, the base of its rows)` : ''}; ${s.seconds} s for the rounds${s.corpus.generated_seconds != null ? `; corpus generated in ${s.corpus.generated_seconds} s` : ''}`,
       '',
-      table(s),
+      table(s, opts.cpu),
     ].join('\n'));
   }
   const goalLines = goals(sizes);
