@@ -4,11 +4,14 @@
  * Chromium driven by playwright-core with a fresh profile.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { CLI, cleanEnv, FIXTURES, git, tempDir } from '../helpers.js';
+import { cleanEnv, FIXTURES, git, REPO, tempDir } from '../helpers.js';
+
+/** The built CLI, wherever package.json's `bin` says it is. */
+export const CLI = join(REPO, (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { bin: { roadmap: string } }).bin.roadmap);
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [

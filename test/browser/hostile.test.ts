@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
-import { CLI, cleanEnv } from '../helpers.js';
-import { fixtureCopy, get, launchBrowser, noBrowser, type Served, serve } from './harness.js';
+import { cleanEnv } from '../helpers.js';
+import { CLI, fixtureCopy, get, launchBrowser, noBrowser, type Served, serve } from './harness.js';
 
 const SCRIPT = '<script>alert(1)</script>';
 const IMG = '<img src=x onerror=alert(1)>';

@@ -8,8 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { CLI, cleanEnv } from '../helpers.js';
-import { fixtureCopy, get, patch, request, type Served, serve, waitFor } from '../browser/harness.js';
+import { cleanEnv } from '../helpers.js';
+import { CLI, fixtureCopy, get, patch, request, type Served, serve, waitFor } from '../browser/harness.js';
 
 const ISSUE = '07b21448';
 const ISSUE_FILE = '.roadmap/issues/v1-0-2/07b21448-update-backend-to-graphql.md';

@@ -48,7 +48,8 @@ window.addEventListener('hashchange', () => void show());
 const firstView = show();
 
 const live = document.getElementById('live')!;
-const refresh = debounce(() => void current?.view.refresh(), 80);
+// Bursts arrive already gathered by the server's watcher; this only merges back-to-back events.
+const refresh = debounce(() => void current?.view.refresh(), 20);
 connectLive(
   () => refresh(),
   (state) => {
