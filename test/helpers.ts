@@ -4,14 +4,20 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after } from 'node:test';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const CLI = join(REPO, 'dist', 'roadmap.js');
+/** The built CLI, wherever package.json's `bin` says it is (`node scripts/build.mjs` makes it). */
+export const CLI = join(REPO, (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { bin: { roadmap: string } }).bin.roadmap);
+
+/** End-to-end tests need the bundle; unit tests, which import this file too, do not. */
+function ensureBuilt(): void {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`node scripts/build.mjs\` before the end-to-end tests`);
+}
 /** Copies of ../shared/fixtures, kept in the repository so CI needs nothing beside it. */
 export const FIXTURES = join(REPO, 'test', 'fixtures');
 export const FIXTURE_NAMES = ['roadmap-cli-2025-10', 'roadmap-cli-2026-02'] as const;
@@ -62,6 +68,16 @@ export function git(cwd: string, ...args: string[]): string {
   return result.stdout;
 }
 
+/**
+ * Put a fixture repository back as committed, so one copy serves many writing tests: tracked
+ * files restored, new entity files removed. The tool's own files (the index) are left for it
+ * to bring up to date, as it must after a user's `git checkout`.
+ */
+export function resetRepo(cwd: string): void {
+  git(cwd, 'reset', '-q', '--hard', 'HEAD');
+  git(cwd, 'clean', '-fdq', '--', '.roadmap/issues', '.roadmap/milestones', '.roadmap/roadmaps', '.roadmap/projects', '.roadmap/archive');
+}
+
 /** Commit everything, so the next `git diff` shows only what the command under test did. */
 export function commitAll(cwd: string, message = 'checkpoint'): void {
   git(cwd, 'add', '-A');
@@ -81,6 +97,7 @@ export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv 
 
 /** Run the built CLI in `cwd` and wait for it. */
 export function roadmapSync(cwd: string, args: string[], options: { input?: string; env?: Record<string, string> } = {}): Result {
+  ensureBuilt();
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
     input: options.input ?? '',
@@ -125,6 +142,7 @@ export function assertFails(result: Result, code: number, message: RegExp, what 
 
 /** Run the built CLI without waiting (for tests of many processes at once). */
 export function roadmapAsync(cwd: string, args: string[], options: { env?: Record<string, string> } = {}): Promise<Result> {
+  ensureBuilt();
   return new Promise((resolvePromise) => {
     const child = spawn(process.execPath, [CLI, ...args], { cwd, env: cleanEnv(options.env) });
     let stdout = '';
@@ -139,14 +157,18 @@ export function roadmapAsync(cwd: string, args: string[], options: { env?: Recor
 /** Is util-linux `script` here, to run the CLI on a pseudo-terminal? */
 export const HAS_SCRIPT = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
 
-/** Run the built CLI on a pseudo-terminal (stdout is a TTY); output has CRLF line ends. */
-export function roadmapTTY(cwd: string, args: string[], env: Record<string, string> = {}): Result {
+/**
+ * Run the built CLI on a pseudo-terminal (stdout is a TTY) `columns` wide; stdout and stderr
+ * arrive together in `stdout`, with CRLF line ends.
+ */
+export function roadmapTTY(cwd: string, args: string[], env: Record<string, string> = {}, columns = 100): Result {
+  ensureBuilt();
   const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-  const command = [process.execPath, CLI, ...args].map(quote).join(' ');
+  const command = `stty cols ${columns} rows 50 2>/dev/null; ${[process.execPath, CLI, ...args].map(quote).join(' ')}`;
   const result = spawnSync('script', ['-qec', command, '/dev/null'], {
     cwd,
     encoding: 'utf8',
-    env: cleanEnv({ SHELL: '/bin/sh', TERM: 'xterm', COLUMNS: '120', ...env }),
+    env: cleanEnv({ SHELL: '/bin/sh', TERM: 'xterm', ...env }),
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

@@ -404,6 +404,13 @@ describe('search', () => {
     assert.match(table, /Parser crashes on tabs .*title/);
   });
 
+  test('words in the comments of later-version files are found too', () => {
+    const other = create(dir, 'Commented');
+    const path = join(dir, issuePath(dir, other));
+    writeFileSync(path, read(path).replace('completed_date: null\n', 'completed_date: null\ncomments:\n- author: ann\n  body: Seen on zanzibar hosts\n'));
+    assert.deepEqual(ids(roadmapOk(dir, ['search', 'zanzibar', '--format', 'ids'])), [other]);
+  });
+
   test('several words must all match; --limit; json; no match is empty, not an error', () => {
     assert.deepEqual(ids(roadmapOk(dir, ['search', 'parser', 'tabs', '--format', 'ids'])), [id.title]);
     assert.deepEqual(ids(roadmapOk(dir, ['search', 'parser', '--limit', '1', '--format', 'ids'])), [id.title]);
@@ -686,5 +693,59 @@ describe('output for pipes and terminals; reading writes nothing', () => {
       assert.equal(plain.code, 0, `${args.join(' ')}: ${plain.stdout}`);
       assert.doesNotMatch(plain.stdout, ANSI, `${args.join(' ')} with NO_COLOR`);
     }
+  });
+
+  test('on a terminal the table fits its width, cutting the title; in a pipe nothing is cut', { skip: !HAS_SCRIPT && 'needs util-linux `script`' }, () => {
+    const long = `A very long title ${'that goes on '.repeat(12)}until the end`;
+    const id = create(dir, long);
+    const tty = roadmapTTY(dir, ['issue', 'list', '--all'], { NO_COLOR: '1' }, 80);
+    assert.equal(tty.code, 0, tty.stdout);
+    const lines = tty.stdout.split('\r\n').filter(Boolean);
+    for (const line of lines) assert.ok([...line].length <= 80, `wider than the terminal (${[...line].length}): ${line}`);
+    const row = lines.find((line) => line.startsWith(id));
+    assert.ok(row?.includes('…'), `the title is cut with an ellipsis: ${row}`);
+    assert.ok(roadmapOk(dir, ['issue', 'list']).includes(long), 'a pipe gets the whole title');
+    roadmapOk(dir, ['issue', 'delete', id]);
+  });
+});
+
+describe('every list-like command takes --format table|json|csv|ids', () => {
+  test('issue list, issue ready, search, milestone list, roadmap list', () => {
+    const dir = emptyProject();
+    roadmapOk(dir, ['milestone', 'create', 'm1']);
+    const id = create(dir, 'Listed thing', '--milestone', 'm1');
+    const rid = roadmapOk(dir, ['roadmap', 'create', 'Plan', '--milestone', 'm1']).trim();
+    const lists: Array<[string[], string]> = [
+      [['issue', 'list'], id], [['issue', 'ready'], id], [['search', 'listed'], id], [['milestone', 'list'], 'm1'], [['roadmap', 'list'], rid],
+    ];
+    for (const [args, key] of lists) {
+      const what = args.join(' ');
+      const json = roadmapSync(dir, [...args, '--format', 'json']);
+      assert.equal(json.code, 0, `${what} --format json: ${json.stderr}`);
+      assert.equal((JSON.parse(json.stdout) as unknown[]).length, 1, what);
+      const csv = roadmapSync(dir, [...args, '--format', 'csv']);
+      assert.equal(csv.code, 0, `${what} --format csv: ${csv.stderr}`);
+      assert.equal(csv.stdout.split('\r\n').filter(Boolean).length, 2, `${what}: a header and one row`);
+      const idsOut = roadmapSync(dir, [...args, '--format', 'ids']);
+      assert.equal(idsOut.code, 0, `${what} --format ids: ${idsOut.stderr}`);
+      assert.equal(idsOut.stdout, `${key}\n`, `${what} --format ids`);
+    }
+  });
+});
+
+describe('global options: --quiet and --profile', () => {
+  test('-q prints only data; --profile adds timings on stderr, data unchanged', () => {
+    const dir = emptyProject();
+    const quiet = roadmapSync(dir, ['-q', 'issue', 'create', 'Quietly']);
+    assert.equal(quiet.code, 0);
+    assert.match(quiet.stdout, /^[0-9a-f]{8}\n$/);
+    assert.equal(quiet.stderr, '', 'no "created ..." note');
+    const loud = roadmapSync(dir, ['issue', 'create', 'Loudly']);
+    assert.match(loud.stderr, /^created \.roadmap\/issues\/[0-9a-f]{8}-loudly\.md$/m);
+    const plain = roadmapOk(dir, ['issue', 'list', '--format', 'ids']);
+    const profiled = roadmapSync(dir, ['--profile', 'issue', 'list', '--format', 'ids']);
+    assert.equal(profiled.code, 0);
+    assert.equal(profiled.stdout, plain);
+    assert.match(profiled.stderr, /\d+(\.\d+)? ?ms/, `timings on stderr: ${profiled.stderr}`);
   });
 });

@@ -270,7 +270,7 @@ describe('usage errors exit 2', () => {
     [['bogus'], /^error: unknown command 'bogus'$/],
     [['issue', 'frobnicate'], /^error: unknown command 'frobnicate'$/],
     [['issue', 'list', '--format', 'xml'], /^error: invalid --format "xml": allowed values are table, json, csv, ids$/],
-    [['milestone', 'list', '--format', 'ids'], /^error: invalid --format "ids": allowed values are table, json, csv$/],
+    [['roadmap', 'list', '--format', 'yaml'], /^error: invalid --format "yaml": allowed values are table, json, csv, ids$/],
     [['issue', 'show', 'x', '--format', 'csv'], /^error: invalid --format "csv": allowed values are table, json$/],
     [['issue', 'list', '--limit'], /^error: option '-n, --limit <n>' argument missing$/],
     [['issue', 'create'], /^error: issue create needs a title/],

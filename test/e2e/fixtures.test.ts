@@ -3,14 +3,14 @@
  * issue is read with the fields its file holds, every kind can be shown, and every write changes
  * only the lines of the fields it was asked to change (checked with `git diff`).
  */
-import { before, describe, test } from 'node:test';
+import { before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import {
   changedOwners, FIXTURE_NAMES, type FixtureName, filesUnder, fixtureRepo, git, gitChanged, issueFiles, linesOutside,
-  roadmapJson, roadmapOk, roadmapSync, stderrLines,
+  resetRepo, roadmapJson, roadmapOk, roadmapSync, stderrLines,
 } from '../helpers.js';
 
 type Json = Record<string, unknown>;
@@ -173,8 +173,14 @@ for (const name of FIXTURE_NAMES) {
   });
 
   describe(`fixture ${name}: writing changes only the asked fields' lines`, () => {
+    // One copy, put back as committed before each test (cheaper than a copy per test).
+    let repo: string;
+    before(() => {
+      repo = fixtureRepo(name);
+    });
+    beforeEach(() => resetRepo(repo));
+
     test('issue update ID --status done changes status, updated and the done stamps, nothing else', () => {
-      const repo = fixtureRepo(name);
       const issue = todoIssue(expectedOf(repo));
       roadmapOk(repo, ['issue', 'update', issue.id, '--status', 'done']);
       assert.deepEqual(gitChanged(repo), [issue.path], 'one file changed');
@@ -186,7 +192,6 @@ for (const name of FIXTURE_NAMES) {
     });
 
     test('a no-op update (--priority to its current value) changes no byte and rewrites nothing', () => {
-      const repo = fixtureRepo(name);
       const issue = todoIssue(expectedOf(repo));
       const mtime = statSync(join(repo, issue.path)).mtimeMs;
       const result = roadmapSync(repo, ['issue', 'update', issue.id, '--priority', String(issue.fields.priority)]);
@@ -197,14 +202,12 @@ for (const name of FIXTURE_NAMES) {
     });
 
     test('done on an issue already closed/done changes nothing', () => {
-      const repo = fixtureRepo(name);
       const finished = expectedOf(repo).issues.find((i) => DONE.has(String(i.fields.status)))!;
       roadmapOk(repo, ['issue', 'done', String(finished.fields.id)]);
       assert.deepEqual(gitChanged(repo), []);
     });
 
     test('adding a label changes only the labels block and updated', () => {
-      const repo = fixtureRepo(name);
       const issue = todoIssue(expectedOf(repo));
       roadmapOk(repo, ['issue', 'update', issue.id, '--add-label', 'from-test']);
       assert.deepEqual(gitChanged(repo), [issue.path]);
@@ -214,14 +217,12 @@ for (const name of FIXTURE_NAMES) {
     });
 
     test('issue start stamps actual_start_date and touches nothing else', () => {
-      const repo = fixtureRepo(name);
       const issue = todoIssue(expectedOf(repo));
       roadmapOk(repo, ['issue', 'start', issue.id]);
       assertOnlyKeysChanged(repo, issue.path, new Set(['status', 'updated', 'actual_start_date']), ['status', 'updated', 'actual_start_date']);
     });
 
     test('milestone update --due-date changes only due_date and updated', () => {
-      const repo = fixtureRepo(name);
       const milestone = expectedOf(repo).milestones.find((m) => m.path.includes('/milestones/') && !m.path.includes('archive'))!;
       roadmapOk(repo, ['milestone', 'update', String(milestone.fields.name), '--due-date', '2027-01-15']);
       assert.deepEqual(gitChanged(repo), [milestone.path]);
@@ -229,7 +230,6 @@ for (const name of FIXTURE_NAMES) {
     });
 
     test('roadmap update keeps the quoting of the file (double quotes, or none)', () => {
-      const repo = fixtureRepo(name);
       const [roadmap] = expectedOf(repo).roadmaps;
       const id = String(roadmap!.fields.id);
       const path = roadmap!.path;
@@ -248,9 +248,13 @@ for (const name of FIXTURE_NAMES) {
 
 describe('fixture roadmap-cli-2026-02: the per-milestone folder layout', () => {
   const name: FixtureName = 'roadmap-cli-2026-02';
+  let repo: string;
+  before(() => {
+    repo = fixtureRepo(name);
+  });
+  beforeEach(() => resetRepo(repo));
 
   test('changing an issue\'s milestone moves its file to that milestone\'s folder: one git rename', () => {
-    const repo = fixtureRepo(name);
     const issue = todoIssue(expectedOf(repo), /\/issues\/backlog\//);
     const result = roadmapSync(repo, ['issue', 'update', issue.id, '--milestone', 'v1-0-2']);
     assert.equal(result.code, 0, result.stderr);
@@ -266,8 +270,23 @@ describe('fixture roadmap-cli-2026-02: the per-milestone folder layout', () => {
     assert.equal(frontMatter(join(repo, moved)).milestone, 'v1-0-2');
   });
 
+  test('renaming a milestone renames it in its issues and moves them to the new folder', () => {
+    const before = expectedOf(repo).issues.filter((i) => i.fields.milestone === 'v1-0-2');
+    assert.equal(before.length, 8);
+    roadmapOk(repo, ['milestone', 'update', 'v1-0-2', '--name', 'v1-1-0']);
+    git(repo, 'add', '-A', '--', '.roadmap/issues', '.roadmap/milestones');
+    const status = git(repo, 'diff', '--cached', '-M', '--name-status').trim().split('\n').sort();
+    const renames = status.filter((line) => line.startsWith('R'));
+    assert.equal(renames.length, 8, status.join('\n'));
+    for (const issue of before) {
+      const moved = issue.path.replace('/issues/v1-0-2/', '/issues/v1-1-0/');
+      assert.ok(renames.some((line) => line.endsWith(`\t${issue.path}\t${moved}`)), `${issue.path} → ${moved}`);
+      assert.equal(frontMatter(join(repo, moved)).milestone, 'v1-1-0');
+    }
+    assert.deepEqual(status.filter((line) => !line.startsWith('R')), ['M\t.roadmap/milestones/v1-0-2.md']);
+  });
+
   test('a new issue for a milestone goes into that milestone\'s folder; a backlog one into backlog/', () => {
-    const repo = fixtureRepo(name);
     const inMilestone = roadmapJson<Json>(repo, ['issue', 'create', 'Fixture milestone issue', '--milestone', 'v1-0-2', '--json']);
     assert.match(String(inMilestone.path), /^\.roadmap\/issues\/v1-0-2\/[0-9a-f]{8}-fixture-milestone-issue\.md$/);
     const inBacklog = roadmapJson<Json>(repo, ['issue', 'create', 'Fixture backlog issue', '--json']);
@@ -275,7 +294,6 @@ describe('fixture roadmap-cli-2026-02: the per-milestone folder layout', () => {
   });
 
   test('a new roadmap goes to projects/, the folder this project already uses', () => {
-    const repo = fixtureRepo(name);
     const created = roadmapJson<Json>(repo, ['project', 'create', 'Second plan', '--json']);
     assert.match(String(created.path), /^\.roadmap\/projects\/[0-9a-f]{8}-second-plan\.md$/);
   });

@@ -273,11 +273,21 @@ describe('editEntityFile: one field changes, nothing else moves', () => {
     );
   });
 
-  test('every field of every fixture file can be changed alone, keeping all other lines', () => {
+  test('the fields commands change, in every fixture file, can be changed alone, keeping all other lines', () => {
+    // Every key of one file of each folder, and in every file the keys commands write (the
+    // property above samples the rest): thousands of edits would cost seconds for little more.
+    const COMMAND_KEYS = new Set(['title', 'name', 'status', 'priority', 'issue_type', 'milestone', 'labels', 'assignee', 'estimated_hours',
+      'progress_percentage', 'depends_on', 'updated', 'actual_start_date', 'actual_end_date', 'completed_date', 'due_date', 'description',
+      'owner', 'milestones', 'timeline', 'target_end_date']);
+    const firstOfFolder = new Set<string>();
     let edits = 0;
     for (const file of FIXTURE_FILES) {
       const { fields } = parseEntityFile(file.text);
+      const folder = file.name.replace(/\/[^/]*$/, '');
+      const allKeys = !firstOfFolder.has(folder);
+      firstOfFolder.add(folder);
       for (const [key, value] of Object.entries(fields)) {
+        if (!allKeys && !COMMAND_KEYS.has(key)) continue;
         const next = changed(value);
         let after: string;
         try {
@@ -292,7 +302,7 @@ describe('editEntityFile: one field changes, nothing else moves', () => {
       const after = editEntityFile(file.text, [{ path: ['due_date_added_by_test'], value: '2026-03-01' }]);
       assertOneFieldEdit(file.text, 'due_date_added_by_test', '2026-03-01', after);
     }
-    assert.ok(edits > 3000, `expected thousands of edits over the fixtures, made ${edits}`);
+    assert.ok(edits > 1000, `expected over a thousand edits over the fixtures, made ${edits}`);
   });
 
   test('setting a field to the value it already holds gives back the same bytes (a no-op is detectable)', () => {
