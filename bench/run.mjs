@@ -9,9 +9,9 @@
  * bench/results/latest.json. See bench/README.md.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { corpusIsCurrent, generate, makeRandom } from './generate.mjs';
 import { createMeasurer } from './measure.mjs';
@@ -29,6 +29,8 @@ const USAGE = `usage: node bench/run.mjs [options]
   --cli PATH        the built CLI (default: package.json's bin.roadmap, dist/roadmap.cjs)
   --cpu             add a column: CPU time (user + sys) as a ratio to node -e ''s
   --build           run scripts/build.mjs first
+  --no-snapshot     run the CLI in place (default: a copy taken at the start, so a rebuild
+                    during the run does not change what is measured)
   --regenerate      write the corpora again even if they are current
   --corpora DIR     where corpora live (default bench/corpora)
   --out FILE        JSON results (default bench/results/latest.json)
@@ -47,7 +49,7 @@ function defaultCli() {
 function parseArgs(argv) {
   const opts = {
     sizes: [1000, 10000], runs: 7, warmup: 2, only: null, seed: 42, cli: defaultCli(), cpu: false,
-    build: false, regenerate: false, corpora: join(HERE, 'corpora'), out: join(HERE, 'results', 'latest.json'), taskwarrior: true,
+    build: false, snapshot: true, regenerate: false, corpora: join(HERE, 'corpora'), out: join(HERE, 'results', 'latest.json'), taskwarrior: true,
   };
   const count = (s) => {
     const m = /^(\d+(?:\.\d+)?)(k)?$/i.exec(s.trim());
@@ -66,6 +68,7 @@ function parseArgs(argv) {
       case '--cli': opts.cli = resolve(value()); break;
       case '--build': opts.build = true; break;
       case '--cpu': opts.cpu = true; break;
+      case '--no-snapshot': opts.snapshot = false; break;
       case '--regenerate': opts.regenerate = true; break;
       case '--corpora': opts.corpora = resolve(value()); break;
       case '--out': opts.out = resolve(value()); break;
@@ -440,6 +443,8 @@ function writeJson(path, data) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
+  // On Ctrl-C, still stop the watcher and delete the snapshot (both hang on 'exit').
+  for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
   if (opts.build) {
     log('building ...');
     const b = spawnSync(process.execPath, [join(REPO, 'scripts', 'build.mjs')], { cwd: REPO, stdio: ['ignore', 'inherit', 'inherit'] });
@@ -452,6 +457,17 @@ async function main() {
   const machine = machineInfo();
   const build = buildInfo(opts.cli);
   if (build.stale) log(`warning: ${build.cli} is older than src/: pass --build to measure the current source`);
+  // Measure a copy, so that a rebuild during the run cannot mix two builds. It stays inside
+  // the repository so that the bundle still finds node_modules (better-sqlite3) from there.
+  let snapshot = null;
+  if (opts.snapshot) {
+    mkdirSync(join(HERE, '.snapshot'), { recursive: true });
+    snapshot = join(HERE, '.snapshot', `${process.pid}-${basename(opts.cli)}`);
+    copyFileSync(opts.cli, snapshot);
+    build.snapshot = relative(REPO, snapshot);
+    opts.cli = snapshot;
+    process.once('exit', () => rmSync(snapshot, { force: true }));
+  }
   const measurer = createMeasurer();
   const env = { ...process.env, NO_COLOR: '1' };
   delete env.ROADMAP_ROOT;
@@ -473,7 +489,7 @@ async function main() {
     `# roadmap benchmark, ${startedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     '',
     `- machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory_gib} GiB, ${machine.os}`,
-    `- node ${machine.node}; CLI ${build.cli} built ${build.built_at?.slice(0, 16).replace('T', ' ') ?? '?'} from ${build.commit}${build.src_dirty ? ' (src has uncommitted changes)' : ''}${build.stale ? ' (older than src/)' : ''}`,
+    `- node ${machine.node}; CLI ${build.cli}${build.snapshot ? ' (a copy taken at the start)' : ''} built ${build.built_at?.slice(0, 16).replace('T', ' ') ?? '?'} from ${build.commit}${build.src_dirty ? ' (src has uncommitted changes)' : ''}${build.stale ? ' (older than src/)' : ''}`,
     `- median of ${opts.runs} runs after ${opts.warmup} warm-up${opts.warmup === 1 ? '' : 's'}, all commands and the baseline interleaved in shuffled rounds; stdout to /dev/null`,
     `- load average ${loadBefore.map((x) => x.toFixed(1)).join(' ')} before, ${loadAfter.map((x) => x.toFixed(1)).join(' ')} after${busy ? ': **the machine was busy; expect noisy numbers**' : ''}`,
     `- × node -e '': the command's median divided by the median of \`node -e ''\` in the same rounds; peak RSS: the child's ru_maxrss, highest of the timed runs (${measurer.method})`,
