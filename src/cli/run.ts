@@ -100,6 +100,8 @@ function profileFromConfig(ctx: Context): boolean {
 function exitCodeFor(error: unknown, ctx: Context, env: NodeJS.ProcessEnv): number {
   if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
   if (error instanceof RoadmapError) {
+    // Skipped files first: they may be why the command failed, and the error is the last word.
+    ctx.reportProblems();
     ctx.io.err(`error: ${error.message}\n`);
     return error.exitCode;
   }

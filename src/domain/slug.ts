@@ -2,11 +2,18 @@
  * File names derived from titles and names, as the Python tool made them: letters, digits,
  * spaces, `-` and `_` kept, trimmed, each space to `-`, lowercased.
  */
-const MAX_SLUG_LENGTH = 80;
+/** File names may hold 255 bytes: room for the id, a dash and `.md`, with a margin. */
+const MAX_SLUG_BYTES = 200;
 
 export function slugify(text: string): string {
   const kept = text.replace(/[^\p{L}\p{N} _-]/gu, '').trim().replace(/ /g, '-').toLowerCase();
-  const cut = [...kept].slice(0, MAX_SLUG_LENGTH).join('').replace(/-+$/, '');
+  let cut = '';
+  let bytes = 0;
+  for (const char of kept) {
+    bytes += utf8Length(char.codePointAt(0)!);
+    if (bytes > MAX_SLUG_BYTES) break;
+    cut += char;
+  }
   return cut === '' ? 'untitled' : cut;
 }
 
@@ -20,4 +27,8 @@ export function folderSlug(name: string): string {
     .replace(/[^\p{L}\p{N}_-]+/gu, '-')
     .replace(/^-+|-+$/g, '');
   return slug === '' ? 'untitled' : slug;
+}
+
+function utf8Length(codePoint: number): number {
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
 }

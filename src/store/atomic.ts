@@ -8,7 +8,11 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
-export function writeFileAtomic(path: string, content: string): void {
+/**
+ * `folders`: when given, the folder is added to it rather than fsynced now, so a batch syncs
+ * each folder once (`syncFolders`) instead of once per file.
+ */
+export function writeFileAtomic(path: string, content: string, folders?: Set<string>): void {
   const folder = dirname(path);
   mkdirSync(folder, { recursive: true });
   const temp = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -36,21 +40,24 @@ export function writeFileAtomic(path: string, content: string): void {
     unlinkQuietly(temp);
     throw error;
   }
-  syncFolder(folder);
+  if (folders) folders.add(folder);
+  else syncFolder(folder);
 }
 
 /** Move a file and write its new content in one step: the new name appears whole, then the old goes. */
-export function moveFileAtomic(from: string, to: string, content: string): void {
-  writeFileAtomic(to, content);
-  if (from !== to) {
-    unlinkSync(from);
-    syncFolder(dirname(from));
-  }
+export function moveFileAtomic(from: string, to: string, content: string, folders?: Set<string>): void {
+  writeFileAtomic(to, content, folders);
+  if (from !== to) removeFile(from, folders);
 }
 
-export function removeFile(path: string): void {
+export function removeFile(path: string, folders?: Set<string>): void {
   unlinkSync(path);
-  syncFolder(dirname(path));
+  if (folders) folders.add(dirname(path));
+  else syncFolder(dirname(path));
+}
+
+export function syncFolders(folders: Iterable<string>): void {
+  for (const folder of folders) syncFolder(folder);
 }
 
 function syncFolder(folder: string): void {

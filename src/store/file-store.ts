@@ -19,7 +19,7 @@ import { DEFAULT_SORT, issueComparator, issueMatches, type IssueQuery } from '..
 import { type NewRoadmap, newRoadmapBody, newRoadmapFields, type Roadmap, roadmapFromFields } from '../domain/roadmap.js';
 import { compareHits, matchTier, queryTerms } from '../domain/search.js';
 import { folderSlug, slugify } from '../domain/slug.js';
-import { moveFileAtomic, removeFile, writeFileAtomic } from './atomic.js';
+import { moveFileAtomic, removeFile, syncFolders, writeFileAtomic } from './atomic.js';
 import { type Config, readConfig, parseSettingValue, writeConfigValue } from './config.js';
 import { editEntityFile, FrontMatterError, parseEntityFile, renderEntityFile, replaceBody, type YamlEdit } from './frontmatter.js';
 import { type EntityFile, type EntityKind, listEntityFiles, type RoadmapPaths } from './layout.js';
@@ -217,12 +217,34 @@ export class FileStore implements Storage {
     return relative(this.paths.root, abs).split(sep).join('/');
   }
 
+  /** Folders written to in the current write, synced once at its end. */
+  private folders: Set<string> | undefined;
+
+  private writeFile(abs: string, text: string): void {
+    writeFileAtomic(abs, text, this.folders);
+  }
+
+  private moveFile(from: string, to: string, text: string): void {
+    moveFileAtomic(from, to, text, this.folders);
+  }
+
+  private deleteFile(abs: string): void {
+    removeFile(abs, this.folders);
+  }
+
   /** Run a write under the lock, then tell the index what changed, still under the lock. */
   private write<T>(fn: (changes: FileChange[], catalog: Catalog) => T): T {
     return withLock(this.paths.dir, (lock) => {
       const changes: FileChange[] = [];
       const catalog = this.options.catalog?.() ?? new ScanCatalog(this);
-      const result = fn(changes, catalog);
+      this.folders = new Set();
+      let result: T;
+      try {
+        result = fn(changes, catalog);
+      } finally {
+        syncFolders(this.folders);
+        this.folders = undefined;
+      }
       lock.refresh();
       if (changes.length > 0) this.options.onWrite?.(changes);
       return result;
@@ -237,7 +259,7 @@ export class FileStore implements Storage {
       const fields = newIssueFields({ ...input, dependsOn }, id, this.now());
       const folder = this.issueFolderFor(input.milestone ?? null, catalog);
       const abs = join(folder, `${id}-${slugify(input.title)}.md`);
-      writeFileAtomic(abs, renderEntityFile(fields, newIssueBody(input.title, input.body)));
+      this.writeFile(abs, renderEntityFile(fields, newIssueBody(input.title, input.body)));
       const rel = this.rel(abs);
       changes.push({ kind: 'issue', rel, removed: false });
       return issueFromFields(fields, rel);
@@ -273,7 +295,7 @@ export class FileStore implements Storage {
       }
       return plans.map(({ issue, text, from, to }): UpdateResult => {
         if (text === null) return { issue, changed: false };
-        moveFileAtomic(this.abs(from), this.abs(to), text);
+        this.moveFile(this.abs(from), this.abs(to), text);
         changes.push({ kind: 'issue', rel: to, removed: false });
         if (from !== to) {
           changes.push({ kind: 'issue', rel: from, removed: true });
@@ -291,7 +313,7 @@ export class FileStore implements Storage {
       if (!read) throw new RoadmapError(`${issue.path} could not be read; nothing was written`);
       if (read.body === body) return { issue: issueFromFields(read.fields, issue.path), changed: false };
       const text = editEntityFile(replaceBody(read.text, body), [{ path: ['updated'], value: this.now() }]);
-      writeFileAtomic(this.abs(issue.path), text);
+      this.writeFile(this.abs(issue.path), text);
       changes.push({ kind: 'issue', rel: issue.path, removed: false });
       return { issue: issueFromFields(parseEntityFile(text).fields, issue.path), changed: true };
     });
@@ -304,7 +326,7 @@ export class FileStore implements Storage {
       for (const issue of targets) {
         if (done.has(issue.path)) continue;
         done.add(issue.path);
-        removeFile(this.abs(issue.path));
+        this.deleteFile(this.abs(issue.path));
         changes.push({ kind: 'issue', rel: issue.path, removed: true });
       }
       return targets;
@@ -317,7 +339,7 @@ export class FileStore implements Storage {
       if (existing.some((m) => m.name === input.name)) throw new ValidationError(`a milestone named "${input.name}" already exists`);
       const abs = this.freePath(join(this.paths.dir, 'milestones'), slugify(input.name));
       const fields = newMilestoneFields(input, this.now());
-      writeFileAtomic(abs, renderEntityFile(fields, newMilestoneBody(input)));
+      this.writeFile(abs, renderEntityFile(fields, newMilestoneBody(input)));
       const rel = this.rel(abs);
       changes.push({ kind: 'milestone', rel, removed: false });
       return milestoneFromFields(fields, rel);
@@ -344,7 +366,7 @@ export class FileStore implements Storage {
       if (!read) continue;
       const text = editEntityFile(read.text, [{ path: ['milestone'], value: to }, { path: ['updated'], value: now }]);
       const target = this.movedPath(issue.path, to, catalog);
-      moveFileAtomic(this.abs(issue.path), this.abs(target), text);
+      this.moveFile(this.abs(issue.path), this.abs(target), text);
       changes.push({ kind: 'issue', rel: target, removed: false });
       if (target !== issue.path) changes.push({ kind: 'issue', rel: issue.path, removed: true });
     }
@@ -356,7 +378,7 @@ export class FileStore implements Storage {
   deleteMilestone(name: string): Milestone {
     return this.write((changes, catalog) => {
       const milestone = findMilestone(name, catalog.milestones());
-      removeFile(this.abs(milestone.path));
+      this.deleteFile(this.abs(milestone.path));
       changes.push({ kind: 'milestone', rel: milestone.path, removed: true });
       return milestone;
     });
@@ -371,7 +393,7 @@ export class FileStore implements Storage {
       const folder = existsSync(join(this.paths.dir, 'projects')) && !existsSync(join(this.paths.dir, 'roadmaps')) ? 'projects' : 'roadmaps';
       const abs = join(this.paths.dir, folder, `${id}-${slugify(input.name)}.md`);
       const fields = newRoadmapFields(input, id, this.now());
-      writeFileAtomic(abs, renderEntityFile(fields, newRoadmapBody(input)));
+      this.writeFile(abs, renderEntityFile(fields, newRoadmapBody(input)));
       const rel = this.rel(abs);
       changes.push({ kind: 'roadmap', rel, removed: false });
       return roadmapFromFields(fields, rel);
@@ -389,7 +411,7 @@ export class FileStore implements Storage {
   deleteRoadmap(ref: string): Roadmap {
     return this.write((changes, catalog) => {
       const roadmap = resolveId(ref, 'roadmap', catalog.roadmaps());
-      removeFile(this.abs(roadmap.path));
+      this.deleteFile(this.abs(roadmap.path));
       changes.push({ kind: 'roadmap', rel: roadmap.path, removed: true });
       return roadmap;
     });
@@ -402,7 +424,7 @@ export class FileStore implements Storage {
     const needed = edits.filter((edit) => !sameJson(valueAt(read.fields, edit.key), edit.value));
     if (needed.length === 0) return { fields: read.fields, changed: false };
     const text = editEntityFile(read.text, toYamlEdits([...needed, { key: 'updated', value: this.now() }]));
-    writeFileAtomic(this.abs(rel), text);
+    this.writeFile(this.abs(rel), text);
     changes.push({ kind, rel, removed: false });
     return { fields: parseEntityFile(text).fields, changed: true };
   }

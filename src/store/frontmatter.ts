@@ -8,8 +8,8 @@
  * The result is parsed again and compared with what was asked before anyone writes it.
  */
 import {
-  Document, isCollection, isMap, isScalar, isSeq, type Node, type Pair, parseDocument, Scalar,
-  type YAMLMap,
+  Document, isCollection, isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument,
+  Scalar, type YAMLMap,
 } from 'yaml';
 import type { Fields } from '../domain/fields.js';
 
@@ -59,8 +59,9 @@ export interface ParsedFile {
 /** Read a whole file: its fields in file order and its Markdown body. */
 export function parseEntityFile(text: string): ParsedFile {
   const parts = split(text);
-  const doc = parseDocument(parts.yaml, PARSE_OPTIONS);
-  const fields = mappingOf(doc, 1);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(parts.yaml, { ...PARSE_OPTIONS, lineCounter });
+  const fields = mappingOf(doc, 1, lineCounter);
   return { fields, body: bodyOf(parts.tail) };
 }
 
@@ -71,10 +72,10 @@ function bodyOf(tail: string): string {
   return tail.slice(CLOSING_AND_GAP.exec(tail)![0].length);
 }
 
-function mappingOf(doc: Document, lineOffset: number): Fields {
+function mappingOf(doc: Document, lineOffset: number, lineCounter: LineCounter): Fields {
   const error = doc.errors[0];
   if (error) {
-    const line = (error.linePos?.[0]?.line ?? 1) + lineOffset;
+    const line = lineCounter.linePos(error.pos[0]).line + lineOffset;
     throw new FrontMatterError(firstLine(error.message), line);
   }
   if (doc.contents === null) return {};
@@ -140,15 +141,40 @@ export function replaceBody(text: string, body: string): string {
 
 /** Apply edits to a YAML document (the front matter, or `config.yaml`). */
 export function editYaml(source: string, edits: YamlEdit[], eol = '\n'): string {
-  let text = source;
-  for (const edit of edits) text = applyEdit(text, edit, eol);
+  const { text: spliced, done } = spliceTopLevel(source, edits, eol);
+  let text = spliced;
+  for (const edit of edits) if (!done.has(edit)) text = applyEdit(text, edit, eol);
   verify(source, text, edits);
   return text;
 }
 
+/**
+ * The common case in one parse: replacing values of keys that already exist at the top level.
+ * Each becomes a splice of the original text; they are applied from the end backwards so the
+ * offsets of the others stay valid. Other edits (new keys, nested paths) are left to the
+ * caller, to apply one by one.
+ */
+function spliceTopLevel(source: string, edits: YamlEdit[], eol: string): { text: string; done: Set<YamlEdit> } {
+  const done = new Set<YamlEdit>();
+  const doc = parseDocument(source, PARSE_OPTIONS);
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return { text: source, done };
+  const map = doc.contents as YAMLMap<unknown, unknown>;
+  const latest = new Map<string, { pair: Pair<unknown, unknown>; value: unknown }>();
+  for (const edit of edits) {
+    const pair = edit.path.length === 1 ? findPair(map, edit.path[0]!) : undefined;
+    if (!pair) continue;
+    latest.set(edit.path[0]!, { pair, value: edit.value });
+    done.add(edit);
+  }
+  const splices = [...latest.values()].map(({ pair, value }) => valueSplice(source, doc, pair, value, eol));
+  splices.sort((a, b) => b.start - a.start);
+  return { text: splices.reduce(applySplice, source), done };
+}
+
 /** Parse a plain YAML document (config.yaml) into a mapping. */
 export function parseYamlMapping(source: string): Fields {
-  return mappingOf(parseDocument(source, PARSE_OPTIONS), 0);
+  const lineCounter = new LineCounter();
+  return mappingOf(parseDocument(source, { ...PARSE_OPTIONS, lineCounter }), 0, lineCounter);
 }
 
 /** Render a new file: fields in the order given, then the body. */
@@ -211,12 +237,15 @@ function applyEdit(text: string, edit: YamlEdit, eol: string): string {
       if (map.flow) return render(new Document(setIn(map.toJSON(), edit.path.slice(depth), edit.value)));
       return insertPair(text, map, edit.path.slice(depth), edit.value, eol);
     }
-    if (rest.length === 0) return replaceValue(text, doc, pair, edit.value, eol);
+    if (rest.length === 0) return applySplice(text, valueSplice(text, doc, pair, edit.value, eol));
     const child = pair.value;
-    if (!isMap(child) || child.flow) {
-      const current = isMap(child) ? (child.toJSON() as Fields) : {};
-      return replaceValue(text, doc, pair, setIn(current, rest, edit.value), eol);
+    if (isMap(child) && child.flow) {
+      // Edit a copy of the node itself: the values around the change keep their own style.
+      const copy = child.clone() as YAMLMap<unknown, unknown>;
+      copy.setIn(rest, doc.createNode(edit.value));
+      return applySplice(text, valueSplice(text, doc, pair, copy, eol));
     }
+    if (!isMap(child)) return applySplice(text, valueSplice(text, doc, pair, setIn({}, rest, edit.value), eol));
     map = child as YAMLMap<unknown, unknown>;
   }
   return text;
@@ -237,21 +266,38 @@ function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
-/** Replace the value of an existing key, from just after its colon to the end of the value. */
-function replaceValue(text: string, doc: Document, pair: Pair<unknown, unknown>, value: unknown, eol: string): string {
+function isNode(value: unknown): value is Node {
+  return isScalar(value) || isCollection(value);
+}
+
+interface Splice {
+  start: number;
+  end: number;
+  replacement: string;
+}
+
+function applySplice(text: string, { start, end, replacement }: Splice): string {
+  return text.slice(0, start) + replacement + text.slice(end);
+}
+
+/** The new value of an existing key: from just after its colon to the end of the old value. */
+function valueSplice(text: string, doc: Document, pair: Pair<unknown, unknown>, value: unknown, eol: string): Splice {
   const key = pair.key as Scalar;
   const keyStart = key.range![0];
   const indent = keyStart - lineStart(text, keyStart);
   const colon = text.indexOf(':', key.range![1]);
   const old = pair.value as Node | null;
   let end = old?.range ? old.range[1] : colon + 1;
-  if (old && isCollection(old) && !old.flow && text[end - 1] === '\n') end -= text[end - 2] === '\r' ? 2 : 1;
-  const node = nodeInStyleOf(doc, old, value, key.value as string);
+  // A block value (list, mapping, `|` or `>` text) ends after its line breaks; the break that
+  // ends the key's last line stays, and so do blank lines after it.
+  const isBlock = old != null && ((isCollection(old) && !old.flow) || (isScalar(old) && (old.type === Scalar.BLOCK_LITERAL || old.type === Scalar.BLOCK_FOLDED)));
+  if (isBlock) while (end > colon + 1 && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+  const node = isNode(value) ? value : nodeInStyleOf(doc, old, value, key.value as string);
   if (isScalar(node) && typeof node.value === 'number' && FLOAT_FIELDS.has(String(key.value)) && !(isScalar(old) && typeof old.value === 'number' && !old.source?.includes('.'))) {
     node.minFractionDigits = 1;
   }
   const rendered = renderValue(node, indent, indentSeqOf(text, old, indent), eol);
-  return text.slice(0, colon + 1) + rendered + text.slice(end);
+  return { start: colon + 1, end, replacement: rendered };
 }
 
 /** Add a key that is not there yet at the end of its mapping. */
