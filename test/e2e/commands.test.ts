@@ -325,6 +325,29 @@ describe('issue update, start, done, block, unblock, delete', () => {
     assert.equal(issueFields(dir, started).status, 'in-progress');
   });
 
+  test('a CRLF file stays CRLF: only the changed lines differ, each still ending in CRLF', () => {
+    const id = create(dir, 'Windows line ends');
+    const path = join(dir, issuePath(dir, id));
+    const before = read(path).replace(/\n/g, '\r\n');
+    writeFileSync(path, before);
+    roadmapOk(dir, ['issue', 'done', id]);
+    const after = read(path);
+    assert.doesNotMatch(after, /(?<!\r)\n/, 'no bare LF');
+    const changed = after.split('\r\n').filter((line) => !before.split('\r\n').includes(line)).map((line) => line.split(':')[0]).sort();
+    assert.deepEqual(changed, ['actual_end_date', 'completed_date', 'progress_percentage', 'status', 'updated']);
+  });
+
+  test('a milestone named in another case is stored under its own name', () => {
+    roadmapOk(dir, ['milestone', 'create', 'Sprint-1']);
+    const created = create(dir, 'Case-insensitive milestone', '--milestone', 'sprint-1');
+    assert.equal(issueFields(dir, created).milestone, 'Sprint-1', 'create: the name as the milestone file holds it');
+    const moved = create(dir, 'Moved later');
+    roadmapOk(dir, ['issue', 'update', moved, '--milestone', 'SPRINT-1']);
+    assert.equal(issueFields(dir, moved).milestone, 'Sprint-1', 'update: the name as the milestone file holds it');
+    const listed = sorted(ids(roadmapOk(dir, ['issue', 'list', '--milestone', 'Sprint-1', '--format', 'ids'])));
+    assert.deepEqual(listed, sorted([created, moved]), 'both count for the milestone');
+  });
+
   test('delete removes the files and prints their ids', () => {
     const [a, b] = [create(dir, 'Gone one'), create(dir, 'Gone two')];
     const path = issuePath(dir, a);
