@@ -406,6 +406,20 @@ describe('issue deps and ready', () => {
   });
 });
 
+describe('dependencies written the other way round (blocks:)', () => {
+  test('X.blocks: [Y] makes Y wait for X, in deps, --blocked and ready', () => {
+    const dir = emptyProject();
+    const x = create(dir, 'Blocker');
+    const y = create(dir, 'Waiter');
+    setRaw(dir, x, 'blocks', `['${y}']`);
+    assert.match(roadmapOk(dir, ['issue', 'deps', y]), new RegExp(`^depends on\\n  └── ${x} Blocker \\[todo\\]$`, 'm'));
+    assert.deepEqual(ids(roadmapOk(dir, ['issue', 'list', '--blocked', '--format', 'ids'])), [y]);
+    assert.deepEqual(ids(roadmapOk(dir, ['issue', 'ready', '--format', 'ids'])), [x]);
+    const refused = roadmapSync(dir, ['issue', 'deps', 'add', x, y]);
+    assertFails(refused, 1, new RegExp(`${x} cannot depend on ${y}: that would make a cycle`));
+  });
+});
+
 // ---- search -------------------------------------------------------------------------------------
 
 describe('search', () => {
