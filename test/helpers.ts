@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,7 @@ export const CLI = join(REPO, (JSON.parse(readFileSync(join(REPO, 'package.json'
 
 /** End-to-end tests need the bundle; unit tests, which import this file too, do not. */
 function ensureBuilt(): void {
+  if (process.env.COUNT_SPAWNS) appendFileSync(process.env.COUNT_SPAWNS, 'x\n');
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`node scripts/build.mjs\` before the end-to-end tests`);
 }
 /** Copies of ../shared/fixtures, kept in the repository so CI needs nothing beside it. */
@@ -92,7 +93,9 @@ export interface Result {
 
 /** The environment a user has, minus anything of ours that could leak in. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', ...extra };
+  // A loaded CI machine can take over a second for any command; the slow-operation warning
+  // is tested on its own (test/e2e/index-health.test.ts), not left to chance everywhere.
+  return { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', ROADMAP_SLOW_MS: '600000', ...extra };
 }
 
 /** Run the built CLI in `cwd` and wait for it. */

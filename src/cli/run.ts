@@ -20,8 +20,13 @@ import { registerWatch } from './commands/watch.js';
 declare const ROADMAP_VERSION: string;
 const VERSION = typeof ROADMAP_VERSION === 'string' ? ROADMAP_VERSION : '0.0.0-dev';
 
-/** An operation slower than this logs a warning (issue: operations over a second). */
+/** An operation slower than this logs a warning; ROADMAP_SLOW_MS changes the threshold. */
 const SLOW_MS = 1000;
+
+function slowMs(env: NodeJS.ProcessEnv): number {
+  const value = Number(env.ROADMAP_SLOW_MS);
+  return env.ROADMAP_SLOW_MS !== undefined && Number.isFinite(value) && value >= 0 ? value : SLOW_MS;
+}
 /** Commands that are meant to run until stopped. */
 const LONG_RUNNING = new Set(['serve', 'watch']);
 
@@ -87,7 +92,7 @@ export async function run(argv: string[], options: RunOptions): Promise<number> 
     }
   }
   if (ctx.globals.profile || profileFromConfig(ctx)) io.err(ctx.profiler.report());
-  else if (ctx.profiler.total() > SLOW_MS && !ctx.warned && !LONG_RUNNING.has(argv.find((a) => !a.startsWith('-')) ?? '')) {
+  else if (ctx.profiler.total() > slowMs(options.env) && !ctx.warned && !LONG_RUNNING.has(argv.find((a) => !a.startsWith('-')) ?? '')) {
     io.err(`warning: that took ${(ctx.profiler.total() / 1000).toFixed(1)} s; run it again with --profile to see where the time went\n`);
   }
   return code;

@@ -6,7 +6,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { RoadmapError } from '../errors.js';
 import type { Storage } from '../store/storage.js';
-import { type ChangeBatch, watchRoadmap } from '../store/watcher.js';
+import { watchStore } from '../store/open.js';
+import type { ChangeBatch } from '../store/watcher.js';
 import type { ApiDeps } from './api/deps.js';
 import { board, boardData, getIssue, listIssues, patchIssue, search } from './api/issues.js';
 import { listMilestones, listRoadmaps, project } from './api/plans.js';
@@ -80,15 +81,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const port = await listen(server, options.host, options.port);
 
   // The watcher starts before the first read, so no change can slip between the two.
-  const watcher = options.watch === false ? undefined : watchRoadmap(options.store.paths, (batch: ChangeBatch) => {
-    try {
-      options.store.refresh(batch.paths);
-    } catch (error) {
-      log(`refresh after a change failed: ${(error as Error).message}`);
-    }
+  // With storage.watch_files, the watcher is the live index other commands trust too.
+  const live = options.store.config().bool('storage.watch_files');
+  const watcher = options.watch === false ? undefined : watchStore(options.store, (batch: ChangeBatch) => {
     reads.invalidate();
     hub.send('change', { paths: batch.paths, other: batch.other, generation: reads.generation });
-  });
+  }, { live, onError: (error) => log(`refresh after a change failed: ${error.message}`) });
   const close = () =>
     new Promise<void>((resolve) => {
       watcher?.close();

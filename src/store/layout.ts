@@ -83,42 +83,70 @@ function isHidden(name: string): boolean {
   return name.startsWith('.') || name.endsWith('~');
 }
 
+/** One file of a folder, as the walk saw it. */
+export interface FolderFile {
+  name: string;
+  mtimeMs: number;
+  size: number;
+}
+
 /**
- * Every entity file, with its mtime and size: one directory walk and one stat a file, the
- * cost the index's freshness check pays on every command.
+ * Visit every folder that holds entities, with the stat of each `.md` file in it: one
+ * directory walk and one stat a file, the cost the index's freshness check pays on every
+ * command. Folder by folder, so a caller need not hold the whole project at once.
  */
-export function listEntityFiles(paths: RoadmapPaths, only?: EntityKind): EntityFile[] {
-  const out: EntityFile[] = [];
+export function walkEntityFolders(
+  paths: RoadmapPaths,
+  visit: (folder: { abs: string; rel: string; kind: EntityKind }, files: FolderFile[]) => void,
+  only?: EntityKind,
+): void {
   const rootRel = relative(paths.root, paths.dir).split(sep).join('/');
   for (const [folder, kind, recursive] of ENTITY_FOLDERS) {
     if (only && only !== kind) continue;
-    walk(join(paths.dir, folder), `${rootRel}/${folder}`, kind, recursive, out);
+    walk(join(paths.dir, folder), `${rootRel}/${folder}`, kind, recursive, visit);
   }
-  return out;
 }
 
-function walk(abs: string, rel: string, kind: EntityKind, recursive: boolean, out: EntityFile[]): void {
+function walk(
+  abs: string,
+  rel: string,
+  kind: EntityKind,
+  recursive: boolean,
+  visit: (folder: { abs: string; rel: string; kind: EntityKind }, files: FolderFile[]) => void,
+): void {
   let entries;
   try {
     entries = readdirSync(abs, { withFileTypes: true });
   } catch {
     return;
   }
+  const files: FolderFile[] = [];
+  const folders: string[] = [];
   for (const entry of entries) {
     if (isHidden(entry.name)) continue;
-    const childAbs = join(abs, entry.name);
-    const childRel = `${rel}/${entry.name}`;
     if (entry.isDirectory()) {
-      if (recursive) walk(childAbs, childRel, kind, recursive, out);
+      if (recursive) folders.push(entry.name);
     } else if (entry.name.endsWith('.md') && (entry.isFile() || entry.isSymbolicLink())) {
-      try {
-        const st = statSync(childAbs);
-        if (st.isFile()) out.push({ kind, abs: childAbs, rel: childRel, mtimeMs: st.mtimeMs, size: st.size });
-      } catch {
-        // Deleted between readdir and stat: it is simply not there any more.
-      }
+      const st = statSync(join(abs, entry.name), { throwIfNoEntry: false });
+      // Gone between readdir and stat: it is simply not there any more.
+      if (st?.isFile()) files.push({ name: entry.name, mtimeMs: st.mtimeMs, size: st.size });
     }
   }
+  visit({ abs, rel, kind }, files);
+  for (const name of folders) walk(join(abs, name), `${rel}/${name}`, kind, recursive, visit);
+}
+
+/** Every entity file with its stat, as one list (for scans of a whole project). */
+export function listEntityFiles(paths: RoadmapPaths, only?: EntityKind): EntityFile[] {
+  const out: EntityFile[] = [];
+  walkEntityFolders(
+    paths,
+    (folder, files) => {
+      for (const f of files) out.push({ kind: folder.kind, abs: join(folder.abs, f.name), rel: `${folder.rel}/${f.name}`, mtimeMs: f.mtimeMs, size: f.size });
+    },
+    only,
+  );
+  return out;
 }
 
 /** The entity kind a path inside `.roadmap/` holds, or null for anything else. */

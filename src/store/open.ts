@@ -15,6 +15,8 @@ import { ensureGitignore } from './init.js';
 import type { RoadmapPaths } from './layout.js';
 import { IndexUnavailable, isCorruption, SqliteIndex } from './index/sqlite-index.js';
 import { syncIndex } from './index/sync.js';
+import { startLiveIndex } from './live-index.js';
+import { type ChangeBatch, type Watcher, watchRoadmap } from './watcher.js';
 import { distrust, readWatchState } from './index/watch-state.js';
 import type { Storage } from './storage.js';
 
@@ -153,4 +155,23 @@ function cachedConfig(index: SqliteIndex, paths: RoadmapPaths): Config {
   // Opportunistic: a busy or read-only index leaves the settings right, just not cached.
   index.tryWrite(() => index.setMeta('config', JSON.stringify({ stamp, raw: config.raw })));
   return config;
+}
+
+/**
+ * Follow file changes for as long as a process runs, keeping the store in step, and report
+ * each batch once it is indexed. With the index and `live` (storage.watch_files), this is the
+ * live index of `roadmap watch`: its heartbeat lets other commands skip their walk too.
+ */
+export function watchStore(store: Storage, onChange: (batch: ChangeBatch) => void, options: { live: boolean; onError?: (error: Error) => void }): Watcher {
+  if (options.live && store instanceof HybridStore) {
+    return startLiveIndex(store, { onIndexed: (batch) => onChange(batch), onError: options.onError });
+  }
+  return watchRoadmap(store.paths, (batch) => {
+    try {
+      store.refresh(batch.rescan ? undefined : batch.paths);
+    } catch (error) {
+      options.onError?.(error as Error);
+    }
+    onChange(batch);
+  });
 }

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { SCHEMA_VERSION } from '../../src/store/index/schema.js';
 import { cleanEnv, emptyProject, fixtureRepo, REPO, roadmapSync } from '../helpers.js';
 
 function ids(cwd: string, ...args: string[]): string[] {
@@ -116,7 +117,7 @@ describe('rebuild', () => {
     assert.equal(status.rows.milestones, 6);
     assert.equal(status.rows.roadmaps, 1);
     assert.equal(status.stale_files, 0);
-    assert.equal(status.schema_version, 1);
+    assert.equal(status.schema_version, SCHEMA_VERSION);
     assert.ok(status.database_bytes > 0);
     assert.ok(status.last_rebuild.files === 111);
   });
@@ -190,6 +191,18 @@ describe('graceful fallback', () => {
     assert.deepEqual(listed.map((i) => i.id).sort(), expected);
     assert.ok(listed.some((i) => i.title.startsWith('Renamed ')), 'the answer reflects the file, not the stale index');
     assert.match(result.stderr, /^warning: the index is locked by another process: answering from the files\n$/);
+  });
+});
+
+describe('slow operations', () => {
+  test('an operation over the threshold (one second unless ROADMAP_SLOW_MS says) logs one warning', () => {
+    const cwd = emptyProject();
+    const slow = roadmapSync(cwd, ['issue', 'list'], { env: { ROADMAP_SLOW_MS: '0' } });
+    assert.equal(slow.code, 0);
+    assert.match(slow.stderr, /^warning: that took \d+\.\d s; run it again with --profile to see where the time went\n/m);
+    const profiled = roadmapSync(cwd, ['issue', 'list', '--profile'], { env: { ROADMAP_SLOW_MS: '0' } });
+    assert.doesNotMatch(profiled.stderr, /that took/, '--profile already shows the time');
+    assert.match(profiled.stderr, /freshness check|watcher check/);
   });
 });
 

@@ -140,4 +140,26 @@ describe('roadmap watch', () => {
     const check = roadmapSync(cwd, ['index', 'check']);
     assert.equal(check.code, 0, check.stdout);
   });
+
+  test('serve with storage.watch_files runs the live index: other commands trust it', async () => {
+    const cwd = fixtureRepo('roadmap-cli-2025-10');
+    assert.equal(roadmapSync(cwd, ['config', 'set', 'storage.watch_files', 'true']).code, 0);
+    const server = spawn(process.execPath, [CLI, 'serve', '--port', '0'], { cwd, env: cleanEnv() });
+    running.push(server);
+    await new Promise<void>((resolve, reject) => {
+      server.stdout!.once('data', () => resolve());
+      server.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+    });
+    await settled(cwd);
+    const file = issueFiles(cwd)[0]!;
+    const generation = watchStatus(cwd).watcher!.generation;
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^status: [\w-]+/m, 'status: review'));
+    await settled(cwd, generation);
+    const review = listed(cwd, '--status', 'review');
+    assert.ok(review.trusted);
+    assert.ok(review.ids.includes(idOf(file)));
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+    assert.equal(watchStatus(cwd).watcher, null, 'a server that stops clears its watcher state');
+  });
 });

@@ -36,7 +36,7 @@ export function registerIndex(program: Command, ctx: Context): void {
     // Opening the store already brought the index up to date; report what it holds now.
     const store = hybrid(ctx);
     const db = indexPath(store.paths);
-    const stale = staleness(store.paths, store.index.stamps());
+    const stale = staleness(store.paths, store.index);
     const parse = (key: string) => {
       const raw = store.index.meta(key);
       return raw ? (JSON.parse(raw) as { at: string; files: number; ms: number }) : null;

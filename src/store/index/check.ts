@@ -14,11 +14,11 @@ export interface Difference {
 export function checkIndex(index: SqliteIndex, paths: RoadmapPaths): Difference[] {
   const differences: Difference[] = [];
   for (const problem of index.quickCheck()) differences.push({ path: index.path, problem: `quick_check: ${problem}` });
-  const stamps = index.stamps();
+  const unseen = new Set(index.paths());
   const ids = new Map<string, string[]>();
   for (const file of listEntityFiles(paths)) {
-    const stamp = stamps.get(file.rel);
-    stamps.delete(file.rel);
+    const stamp = index.stampOf(file.rel);
+    unseen.delete(file.rel);
     const fresh = readRecord(file);
     if (!fresh) continue;
     if (!stamp) {
@@ -46,7 +46,7 @@ export function checkIndex(index: SqliteIndex, paths: RoadmapPaths): Difference[
       ids.set(record.row.id, list);
     }
   }
-  for (const path of stamps.keys()) differences.push({ path, problem: 'index has a file that no longer exists' });
+  for (const path of unseen) differences.push({ path, problem: 'index has a file that no longer exists' });
   for (const [id, holders] of ids) {
     if (holders.length > 1) differences.push({ path: holders.join(', '), problem: `id ${id} is held by ${holders.length} files` });
   }

@@ -18,6 +18,14 @@ import type { FileRecord } from './rows.js';
 /** Below this many files, starting workers costs more than it saves. */
 const PARALLEL_THRESHOLD = 400;
 const BATCH = 100;
+/**
+ * Workers parse one file at a time and keep nothing: small heaps suffice, and V8 would
+ * otherwise let each grow to tens of MiB of garbage (measured: a 100,000-file rebuild peaked
+ * at 425 MiB with default limits).
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 4 };
+/** A worker silent this long is given up on; the main thread reads what it had left. */
+const STALL_MS = 30_000;
 
 interface WorkerInput {
   role: 'roadmap-parse';
@@ -55,9 +63,9 @@ function readInWorkers(files: FileToRead[], count: number, consume: (batch: Arra
   const running = chunks.map((chunk) => {
     const channel = new MessageChannel();
     const input: WorkerInput = { role: 'roadmap-parse', files: chunk, port: channel.port2, signal };
-    const worker = new Worker(new URL(import.meta.url), { workerData: input, transferList: [channel.port2] });
+    const worker = new Worker(new URL(import.meta.url), { workerData: input, transferList: [channel.port2], resourceLimits: WORKER_LIMITS });
     worker.unref();
-    return { worker, port: channel.port1, chunk, offset: 0, done: false };
+    return { worker, port: channel.port1, chunk, offset: 0, done: false, heardAt: Date.now() };
   });
   try {
     while (running.some((r) => !r.done)) {
@@ -66,6 +74,7 @@ function readInWorkers(files: FileToRead[], count: number, consume: (batch: Arra
       for (const r of running) {
         for (let message = receiveMessageOnPort(r.port); message; message = receiveMessageOnPort(r.port)) {
           received = true;
+          r.heardAt = Date.now();
           const body = message.message as WorkerMessage;
           if ('error' in body) throw new Error(`index worker failed: ${body.error}`);
           if ('done' in body) {
@@ -75,6 +84,12 @@ function readInWorkers(files: FileToRead[], count: number, consume: (batch: Arra
           const slice = r.chunk.slice(r.offset, r.offset + body.records.length);
           r.offset += body.records.length;
           consume(body.records, slice);
+        }
+        if (!r.done && Date.now() - r.heardAt > STALL_MS) {
+          // Crashed or stuck (it cannot say which: its events need an event loop we do not run).
+          r.done = true;
+          const rest = r.chunk.slice(r.offset);
+          for (let i = 0; i < rest.length; i += BATCH) consume(rest.slice(i, i + BATCH).map(readRecord), rest.slice(i, i + BATCH));
         }
       }
       if (!received) Atomics.wait(signal, 0, seen, 1000);

@@ -15,7 +15,7 @@ import { type Roadmap, roadmapFromFields } from '../../domain/roadmap.js';
 import { LEGACY_DONE_STATUSES, statusesMatching } from '../../domain/values.js';
 import type { Problem, ProgressRow } from '../storage.js';
 import type { FileRecord } from './rows.js';
-import { SCHEMA, SCHEMA_VERSION } from './schema.js';
+import { INDEXES, SCHEMA, SCHEMA_VERSION } from './schema.js';
 
 type Database = BetterSqlite3.Database;
 type Statement = BetterSqlite3.Statement;
@@ -108,15 +108,23 @@ export class SqliteIndex {
     }
   }
 
-  /** Drop everything and create the current schema, in one transaction. */
-  reset(): void {
+  /**
+   * Drop everything and create the current schema, in one transaction. `deferIndexes` leaves
+   * the secondary indexes to `createIndexes`, for a rebuild that loads every row first.
+   */
+  reset(options: { deferIndexes?: boolean } = {}): void {
     this.statements.clear();
     this.db.transaction(() => {
       const objects = this.db.prepare(`SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'issues_fts_%'`).all() as Array<{ type: string; name: string }>;
       for (const { type, name } of objects) this.db.exec(`DROP ${type.toUpperCase()} IF EXISTS "${name}"`);
       this.db.exec(SCHEMA);
+      if (!options.deferIndexes) this.db.exec(INDEXES);
       this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
     })();
+  }
+
+  createIndexes(): void {
+    this.db.exec(INDEXES);
   }
 
   quickCheck(): string[] {
@@ -160,16 +168,41 @@ export class SqliteIndex {
 
   // ---- files and rows -------------------------------------------------------------------
 
-  stamps(): Map<string, Stamp> {
-    const rows = this.prepare('SELECT path, mtime, size, indexed_at AS indexedAt FROM files').raw().all() as Array<[string, number, number, number]>;
-    return new Map(rows.map(([path, mtime, size, indexedAt]) => [path, { mtime, size, indexedAt }]));
+  /** Stamps of the files directly in one folder (relative to the root), by file name. */
+  stampsIn(dir: string): Map<string, Stamp> {
+    const rows = this.prepare('SELECT name, mtime, size, indexed_at FROM files WHERE dir = ?').raw().all(dir) as Array<[string, number, number, number]>;
+    return new Map(rows.map(([name, mtime, size, indexedAt]) => [name, { mtime, size, indexedAt }]));
   }
 
-  /** Put one file's rows in place of whatever the index held for its path. */
-  apply(file: FileRecord): void {
-    this.remove(file.path);
-    this.prepare('INSERT INTO files(path, kind, mtime, size, indexed_at, problem, problem_line) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      file.path, file.kind, file.mtime, file.size, file.indexedAt, file.problem?.message ?? null, file.problem?.line ?? null,
+  stampOf(path: string): Stamp | undefined {
+    const row = this.prepare('SELECT mtime, size, indexed_at FROM files WHERE path = ?').raw().get(path) as [number, number, number] | undefined;
+    return row ? { mtime: row[0], size: row[1], indexedAt: row[2] } : undefined;
+  }
+
+  /** Every folder the index holds files of. */
+  folders(): string[] {
+    return (this.prepare('SELECT DISTINCT dir FROM files').raw().all() as Array<[string]>).map((r) => r[0]);
+  }
+
+  pathsIn(dir: string): string[] {
+    return (this.prepare('SELECT path FROM files WHERE dir = ?').raw().all(dir) as Array<[string]>).map((r) => r[0]);
+  }
+
+  /** Every indexed path (for `index check`). */
+  paths(): string[] {
+    return (this.prepare('SELECT path FROM files').raw().all() as Array<[string]>).map((r) => r[0]);
+  }
+
+  /**
+   * Put one file's rows in place of whatever the index held for its path. `fresh`: the index
+   * was just emptied (a rebuild), so there is nothing to remove first.
+   */
+  apply(file: FileRecord, fresh = false): void {
+    if (!fresh) this.remove(file.path);
+    const slash = file.path.lastIndexOf('/');
+    this.prepare('INSERT INTO files(path, dir, name, kind, mtime, size, indexed_at, problem, problem_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+      file.path, file.path.slice(0, slash), file.path.slice(slash + 1), file.kind, file.mtime, file.size, file.indexedAt,
+      file.problem?.message ?? null, file.problem?.line ?? null,
     );
     const record = file.record;
     if (!record) return;

@@ -1,8 +1,10 @@
 /**
  * Keeping the index in step with the files: one directory walk with a stat per file, compared
- * with the stamps the index holds; only what was added, changed or removed is read.
+ * folder by folder with the stamps the index holds; only what was added, changed or removed
+ * is read. Folder by folder so that memory stays flat at 100,000 issues.
  */
-import { type EntityFile, listEntityFiles, type RoadmapPaths } from '../layout.js';
+import { join } from 'node:path';
+import { type RoadmapPaths, walkEntityFolders } from '../layout.js';
 import { readRecords } from './parse-pool.js';
 import { type FileToRead, readRecord } from './read-record.js';
 import type { FileRecord } from './rows.js';
@@ -15,11 +17,17 @@ import type { SqliteIndex, Stamp } from './sqlite-index.js';
  */
 const RACY_MS = 2000;
 
+/** A file to read, with the stat the walk saw. */
+export interface StaleFile extends FileToRead {
+  mtimeMs: number;
+  size: number;
+}
+
 export interface Staleness {
   /** Added, or mtime or size differ: certainly changed. */
-  changed: FileToRead[];
+  changed: StaleFile[];
   /** Stamp unchanged, but read so soon after its mtime that a change could hide in the tick. */
-  racy: Array<FileToRead & { mtimeMs: number }>;
+  racy: StaleFile[];
   removed: string[];
   total: number;
 }
@@ -31,43 +39,53 @@ export interface SyncReport {
   ms: number;
 }
 
-function isRacy(file: Pick<EntityFile, 'mtimeMs'>, stamp: Stamp): boolean {
+function isRacy(stamp: Stamp): boolean {
   const age = stamp.indexedAt - stamp.mtime;
   return age >= 0 && age < RACY_MS;
 }
 
-export function staleness(paths: RoadmapPaths, stamps: Map<string, Stamp>, files = listEntityFiles(paths)): Staleness {
-  const known = new Map(stamps);
-  const changed: Staleness['changed'] = [];
-  const racy: Staleness['racy'] = [];
-  for (const file of files) {
-    const stamp = known.get(file.rel);
-    known.delete(file.rel);
-    if (!stamp || stamp.mtime !== file.mtimeMs || stamp.size !== file.size) changed.push({ kind: file.kind, abs: file.abs, rel: file.rel });
-    else if (isRacy(file, stamp)) racy.push({ kind: file.kind, abs: file.abs, rel: file.rel, mtimeMs: file.mtimeMs });
-  }
-  return { changed, racy, removed: [...known.keys()], total: files.length };
+/** Compare the files with the index's stamps; `empty` treats the index as holding nothing. */
+export function staleness(paths: RoadmapPaths, index: SqliteIndex, empty = false): Staleness {
+  const plan: Staleness = { changed: [], racy: [], removed: [], total: 0 };
+  const visited = new Set<string>();
+  walkEntityFolders(paths, (folder, files) => {
+    visited.add(folder.rel);
+    const stamps = empty ? new Map<string, Stamp>() : index.stampsIn(folder.rel);
+    for (const file of files) {
+      plan.total++;
+      const stamp = stamps.get(file.name);
+      stamps.delete(file.name);
+      const stale = { kind: folder.kind, abs: join(folder.abs, file.name), rel: `${folder.rel}/${file.name}`, mtimeMs: file.mtimeMs, size: file.size };
+      if (!stamp || stamp.mtime !== file.mtimeMs || stamp.size !== file.size) plan.changed.push(stale);
+      else if (isRacy(stamp)) plan.racy.push(stale);
+    }
+    for (const name of stamps.keys()) plan.removed.push(`${folder.rel}/${name}`);
+  });
+  if (!empty) for (const dir of index.folders()) if (!visited.has(dir)) plan.removed.push(...index.pathsIn(dir));
+  return plan;
 }
 
 /**
  * Racy files are read again outside any transaction and compared with their rows: unchanged
  * ones need no write (so readers do not queue for the write lock behind every writer); once
  * a file is older than the racy window its stamp is settled, when the index is not busy.
+ * Returns the racy files that did change.
  */
-function verifyRacy(index: SqliteIndex, plan: Staleness): void {
+function verifyRacy(index: SqliteIndex, racy: StaleFile[]): Set<string> {
+  const changed = new Set<string>();
   const settled: FileRecord[] = [];
-  for (const file of plan.racy) {
+  for (const file of racy) {
     const record = readRecord(file);
-    if (!record || !index.matches(record)) plan.changed.push(file);
+    if (!record || !index.matches(record)) changed.add(file.rel);
     else if (Date.now() - record.mtime >= RACY_MS) settled.push(record);
   }
-  plan.racy = [];
   if (settled.length > 0) index.tryWrite(() => settled.forEach((record) => index.settle(record.path, record.indexedAt)));
+  return changed;
 }
 
 /**
  * Bring the index in line with the files, in one write transaction (readers keep seeing the
- * previous state until it commits). With `full`, every file is read again.
+ * previous state until it commits). With `full`, the index is emptied and every file read.
  */
 export function syncIndex(
   index: SqliteIndex,
@@ -75,37 +93,43 @@ export function syncIndex(
   options: { full?: boolean; onProgress?: (done: number, total: number) => void } = {},
 ): SyncReport {
   const started = performance.now();
-  const files = listEntityFiles(paths);
-  let plan = staleness(paths, options.full ? new Map() : index.stamps(), files);
-  if (!options.full) verifyRacy(index, plan);
-  const report = () => ({ read: plan.changed.length, removed: plan.removed.length, total: plan.total, ms: performance.now() - started });
-  if (!options.full && plan.changed.length === 0 && plan.removed.length === 0) return report();
+  const full = options.full ?? false;
+  const plan = staleness(paths, index, full);
+  const racyChanged = full ? new Set<string>() : verifyRacy(index, plan.racy);
+  let toRead = [...plan.changed, ...plan.racy.filter((f) => racyChanged.has(f.rel))];
+  let toRemove = plan.removed;
+  const report = () => ({ read: toRead.length, removed: toRemove.length, total: plan.total, ms: performance.now() - started });
+  if (!full && toRead.length === 0 && toRemove.length === 0) return report();
   index.write(() => {
-    if (options.full) {
-      index.reset();
+    if (full) {
+      index.reset({ deferIndexes: true });
     } else {
       // Another process may have done the work while this one waited for the write lock.
-      const again = staleness(paths, index.stamps(), files);
-      const racy = new Set(plan.changed.map((f) => f.rel));
-      plan = { ...again, changed: [...again.changed, ...again.racy.filter((f) => racy.has(f.rel))], racy: [] };
+      toRead = toRead.filter((file) => {
+        const stamp = index.stampOf(file.rel);
+        return racyChanged.has(file.rel) || !stamp || stamp.mtime !== file.mtimeMs || stamp.size !== file.size;
+      });
+      toRemove = toRemove.filter((path) => index.stampOf(path) !== undefined);
     }
-    for (const path of plan.removed) index.remove(path);
+    for (const path of toRemove) index.remove(path);
     let done = 0;
-    readRecords(plan.changed, (batch, read) => {
-      batch.forEach((record, i) => (record ? index.apply(record) : index.remove(read[i]!.rel)));
+    readRecords(toRead, (batch, read) => {
+      batch.forEach((record, i) => (record ? index.apply(record, full) : index.remove(read[i]!.rel)));
       done += batch.length;
-      options.onProgress?.(done, plan.changed.length);
+      options.onProgress?.(done, toRead.length);
     });
-    index.setMeta(options.full ? 'last_rebuild' : 'last_sync', JSON.stringify({ at: new Date().toISOString(), files: plan.changed.length, ms: Math.round(performance.now() - started) }));
+    if (full) index.createIndexes();
+    index.setMeta(full ? 'last_rebuild' : 'last_sync', JSON.stringify({ at: new Date().toISOString(), files: toRead.length, ms: Math.round(performance.now() - started) }));
   });
   return report();
 }
+
 /** Re-read just these paths (a watcher's batch): each is read again, or forgotten if gone. */
 export function refreshPaths(index: SqliteIndex, paths: RoadmapPaths, rels: string[], kindOf: (rel: string) => FileToRead['kind'] | null): void {
   const files: FileToRead[] = [];
   for (const rel of rels) {
     const kind = kindOf(rel);
-    if (kind) files.push({ kind, abs: `${paths.root}/${rel}`, rel });
+    if (kind) files.push({ kind, abs: join(paths.root, rel), rel });
   }
   if (files.length === 0) return;
   index.write(() => {
