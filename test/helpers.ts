@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,6 @@ export const CLI = join(REPO, (JSON.parse(readFileSync(join(REPO, 'package.json'
 
 /** End-to-end tests need the bundle; unit tests, which import this file too, do not. */
 function ensureBuilt(): void {
-  if (process.env.COUNT_SPAWNS) appendFileSync(process.env.COUNT_SPAWNS, 'x\n');
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`node scripts/build.mjs\` before the end-to-end tests`);
 }
 /** Copies of ../shared/fixtures, kept in the repository so CI needs nothing beside it. */
