@@ -254,10 +254,11 @@ export class FileStore implements Storage {
   createIssue(input: NewIssue): Issue {
     return this.write((changes, catalog) => {
       const dependsOn = (input.dependsOn ?? []).map((ref) => catalog.resolveIssue(ref).id);
-      if (input.milestone) findMilestone(input.milestone, catalog.milestones());
+      // The milestone as its file names it, whatever case it was typed in.
+      const milestone = input.milestone ? findMilestone(input.milestone, catalog.milestones()).name : null;
       const id = newId((candidate) => catalog.hasIssueId(candidate));
-      const fields = newIssueFields({ ...input, dependsOn }, id, this.now());
-      const folder = this.issueFolderFor(input.milestone ?? null, catalog);
+      const fields = newIssueFields({ ...input, milestone, dependsOn }, id, this.now());
+      const folder = this.issueFolderFor(milestone, catalog);
       const abs = join(folder, `${id}-${slugify(input.title)}.md`);
       this.writeFile(abs, renderEntityFile(fields, newIssueBody(input.title, input.body)));
       const rel = this.rel(abs);
@@ -271,7 +272,7 @@ export class FileStore implements Storage {
     return this.write((changes, catalog) => {
       const targets = refs.map((ref) => catalog.resolveIssue(ref));
       const resolved = resolveDependencyRefs(change, catalog);
-      if (resolved.milestone) findMilestone(resolved.milestone, catalog.milestones());
+      if (resolved.milestone) resolved.milestone = findMilestone(resolved.milestone, catalog.milestones()).name;
       if (resolved.addDependsOn?.length) checkNoCycles(catalog, targets, resolved.addDependsOn);
       const now = this.now();
       // Plan every file before writing any, so a bad one stops the batch before it starts.

@@ -39,7 +39,10 @@ export function acquireLock(dir: string, timeoutMs = 10_000): Lock {
   const me: Owner = { pid: process.pid, host: hostname(), since: Date.now() };
   const temp = join(dir, `.lock.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   writeFileSync(temp, JSON.stringify(me));
-  const deadline = Date.now() + timeoutMs;
+  // The wait is measured per holder: a lock that keeps changing hands is making progress,
+  // and a queue of twenty writers must not give up just because the queue is long.
+  let deadline = Date.now() + timeoutMs;
+  let lastHolder: string | undefined;
   let wait = 2;
   try {
     for (;;) {
@@ -53,6 +56,10 @@ export function acquireLock(dir: string, timeoutMs = 10_000): Lock {
       if (holder && isStale(holder.owner, holder.mtimeMs)) {
         breakStale(path, holder.raw);
         continue;
+      }
+      if (holder && holder.raw !== lastHolder) {
+        lastHolder = holder.raw;
+        deadline = Date.now() + timeoutMs;
       }
       if (Date.now() > deadline) {
         const who = holder?.owner ? `process ${holder.owner.pid} on ${holder.owner.host}` : 'another process';

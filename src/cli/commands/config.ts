@@ -4,6 +4,7 @@ import { NotFoundError } from '../../errors.js';
 import { flattenConfig, SETTINGS } from '../../store/config.js';
 import type { Context } from '../context.js';
 import { formatOf, withFormat } from '../output/format.js';
+import { writeCsv } from '../output/csv.js';
 import { writeJson } from '../output/json.js';
 import { writeTable } from '../output/table.js';
 
@@ -35,10 +36,19 @@ export function registerConfig(program: Command, ctx: Context): void {
       ctx.note(`${key} = ${show(value)}`);
     });
 
-  withFormat(config.command('list').alias('ls').description('every setting, with the defaults of those not set'), ['table', 'json']).action((opts) => {
+  withFormat(config.command('list').alias('ls').description('every setting, with the defaults of those not set')).action((opts) => {
     const rows = flattenConfig(ctx.store().config());
-    if (formatOf(opts, ['table', 'json']) === 'json') {
+    const format = formatOf(opts);
+    if (format === 'json') {
       writeJson(ctx.io, Object.fromEntries(rows.map((r) => [r.key, r.value ?? null])));
+      return;
+    }
+    if (format === 'ids') {
+      for (const row of rows) ctx.io.out(`${row.key}\n`);
+      return;
+    }
+    if (format === 'csv') {
+      writeCsv(ctx.io, ['key', 'value', 'source'], rows, (r) => [r.key, show(r.value), r.isDefault ? 'default' : 'config.yaml']);
       return;
     }
     writeTable(ctx.io, [

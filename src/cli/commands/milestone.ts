@@ -65,11 +65,12 @@ export function registerMilestone(program: Command, ctx: Context): void {
       ctx.note(`created ${created.path}`);
     });
 
-  withFormat(milestone.command('list').alias('ls').description('list milestones with their progress'), ['table', 'json', 'csv']).action((opts) => {
-    const format = formatOf(opts, ['table', 'json', 'csv']);
+  withFormat(milestone.command('list').alias('ls').description('list milestones with their progress')).action((opts) => {
+    const format = formatOf(opts);
     const rows = milestoneRows(ctx);
     const { io } = ctx;
     if (format === 'json') writeJsonArray(io, rows, milestoneJson);
+    else if (format === 'ids') for (const row of rows) io.out(`${row.milestone.name}\n`);
     else if (format === 'csv') {
       writeCsv(io, ['name', 'status', 'due_date', 'percent', 'done', 'total', 'hours_left', 'overdue', 'path'], rows, (r) => [
         r.milestone.name, r.milestone.status, r.milestone.dueDate, r.health.percent, r.health.done, r.health.total, r.health.hoursLeft, r.health.overdue, r.milestone.path,
