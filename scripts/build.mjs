@@ -8,13 +8,16 @@
 // when the code that needs them first runs. Measured in CPU time against `node -e ''` on a
 // loaded machine: `issue list` 1.83x as ESM, 1.58x as CommonJS; `--version` 1.62x and 1.27x.
 import { build } from 'esbuild';
-import { chmodSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 await build({
   entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/roadmap.cjs',
+  outfile: 'dist/roadmap-main.cjs',
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -25,10 +28,55 @@ await build({
   legalComments: 'none',
   // import.meta.url is all the sources need of ESM: give CommonJS its equivalent.
   define: { ROADMAP_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__roadmapUrl' },
-  banner: { js: "#!/usr/bin/env node\nconst __roadmapUrl = require('node:url').pathToFileURL(__filename).href;" },
+  banner: { js: "const __roadmapUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
+  plugins: [lazyChildProcessInCommander()],
 });
+copyFileSync('scripts/loader.cjs', 'dist/roadmap.cjs');
 chmodSync('dist/roadmap.cjs', 0o755);
+writeCodeCache();
+
+/**
+ * commander requires node:child_process at load time, for external subcommands we never use;
+ * that one require pulls in net, dgram and the streams (about 20 of Node's internal modules) on
+ * every start. Hand commander a stand-in that loads the real module on first use.
+ */
+function lazyChildProcessInCommander() {
+  return {
+    name: 'lazy-child-process-in-commander',
+    setup(build) {
+      build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+        /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'lazy-child-process', namespace: 'roadmap-lazy' } : undefined,
+      );
+      build.onLoad({ filter: /.*/, namespace: 'roadmap-lazy' }, () => ({
+        contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/**
+ * Run the commands people run most, on a scratch project, with the loader told to save V8's
+ * code cache as it exits: each run adds the functions it compiled.
+ */
+function writeCodeCache() {
+  try {
+    unlinkSync('dist/roadmap-main.cache');
+  } catch {
+    // None yet.
+  }
+  const scratch = mkdtempSync(join(tmpdir(), 'roadmap-cache-'));
+  const env = { ...process.env, ROADMAP_CODE_CACHE: 'write', ROADMAP_ROOT: scratch, NO_COLOR: '1' };
+  const run = (...args) => spawnSync(process.execPath, ['dist/roadmap.cjs', ...args], { env, stdio: 'ignore' });
+  try {
+    run('init');
+    run('issue', 'create', 'A first issue', '--label', 'cache');
+    for (const args of [['issue', 'list'], ['issue', 'list', '--status', 'todo', '--format', 'json'], ['search', 'first'], ['status'], ['issue', 'ready']]) run(...args);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
 
 // The web view's page (web/ → dist/web/), served by `roadmap serve`. Vite is a dev dependency:
 // an install without dev dependencies keeps the page that was built before, if any.

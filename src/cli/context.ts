@@ -7,6 +7,7 @@ import { openStorage } from '../store/open.js';
 import type { Storage } from '../store/storage.js';
 import type { IO } from './io.js';
 import { Profiler } from './profile.js';
+import { monotonicMs } from '../time.js';
 
 export interface GlobalOptions {
   root?: string;
@@ -29,7 +30,7 @@ export class Context {
     readonly env: NodeJS.ProcessEnv,
     public globals: GlobalOptions,
     readonly clock: () => Date = () => new Date(),
-    startedAt = performance.now(),
+    startedAt = monotonicMs(),
   ) {
     this.profiler = new Profiler(startedAt);
   }

@@ -1,3 +1,5 @@
+import { monotonicMs } from '../time.js';
+
 /** Phase timings for `--profile`: start-up, freshness check, query, render. */
 export class Profiler {
   private readonly phases: Array<[string, number]> = [];
@@ -9,13 +11,13 @@ export class Profiler {
 
   /** Close the current phase under this name. */
   mark(name: string): void {
-    const now = performance.now();
+    const now = monotonicMs();
     this.phases.push([name, now - this.last]);
     this.last = now;
   }
 
   total(): number {
-    return performance.now() - this.startedAt;
+    return monotonicMs() - this.startedAt;
   }
 
   report(): string {

@@ -13,7 +13,7 @@ import { HttpError } from './http.js';
 export const TOKEN_HEADER = 'x-roadmap-token';
 export const TOKEN_COOKIE = 'roadmap_token';
 /** A token given by the user must be at least this long: it is all that guards the project. */
-export const MIN_TOKEN_LENGTH = 16;
+export { MIN_TOKEN_LENGTH } from './limits.js';
 
 export function newToken(): string {
   return randomBytes(24).toString('base64url');

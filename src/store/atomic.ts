@@ -2,7 +2,6 @@
  * Writes that never leave a torn file: a temporary file in the same folder, fsync, rename over
  * the target, fsync the folder. A reader sees the old file or the new one, never half of one.
  */
-import { randomBytes } from 'node:crypto';
 import {
   closeSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync,
 } from 'node:fs';
@@ -15,7 +14,7 @@ import { basename, dirname, join } from 'node:path';
 export function writeFileAtomic(path: string, content: string, folders?: Set<string>): void {
   const folder = dirname(path);
   mkdirSync(folder, { recursive: true });
-  const temp = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(folder, `.${basename(path)}.${process.pid}.${uniqueSuffix()}.tmp`);
   let mode = 0o644;
   try {
     mode = statSync(path).mode & 0o777;
@@ -78,4 +77,10 @@ export function unlinkQuietly(path: string): void {
   } catch {
     // Already gone.
   }
+}
+
+let counter = 0;
+/** Unique within this process (with the pid, across processes); the file is created with O_EXCL anyway. */
+export function uniqueSuffix(): string {
+  return `${(counter++).toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 }

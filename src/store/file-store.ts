@@ -3,7 +3,6 @@
  * edits one field's lines in place, atomically, under the folder's lock. The source of truth,
  * and the fallback whenever the index cannot be used.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
 import { RoadmapError, ValidationError } from '../errors.js';
@@ -484,9 +483,10 @@ export function findMilestone(name: string, all: Milestone[]): Milestone {
   throw new ValidationError(`no milestone named "${name}"${hint}`);
 }
 
+/** 8 random hex characters, from the Web Crypto global (node:crypto is not loaded at start-up). */
 function newId(taken: (id: string) => boolean): string {
   for (;;) {
-    const id = randomBytes(4).toString('hex');
+    const id = [...crypto.getRandomValues(new Uint8Array(4))].map((b) => b.toString(16).padStart(2, '0')).join('');
     if (!taken(id)) return id;
   }
 }

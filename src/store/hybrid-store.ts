@@ -3,6 +3,7 @@
  * walk at open, or by a watcher), writes go through the file store and then update the index
  * rows in the same lock, so the files are always written first and stay the truth.
  */
+import { monotonicMs } from '../time.js';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FieldEdit, IssueChange } from '../domain/change.js';
@@ -95,9 +96,9 @@ export class HybridStore implements Storage {
   /** Time a query for debug.log_query_times. */
   private timed<T>(name: string, fn: () => T): T {
     if (!this.queryLog) return fn();
-    const started = performance.now();
+    const started = monotonicMs();
     const result = fn();
-    this.queryLog(`query ${name}: ${(performance.now() - started).toFixed(2)} ms`);
+    this.queryLog(`query ${name}: ${(monotonicMs() - started).toFixed(2)} ms`);
     return result;
   }
 
@@ -110,13 +111,13 @@ export class HybridStore implements Storage {
     const log = this.queryLog;
     if (!log) return rows;
     return (function* timedRows() {
-      const started = performance.now();
+      const started = monotonicMs();
       let count = 0;
       for (const row of rows) {
         count++;
         yield row;
       }
-      log(`query listIssues: ${count} rows, ${(performance.now() - started).toFixed(2)} ms (with rendering)`);
+      log(`query listIssues: ${count} rows, ${(monotonicMs() - started).toFixed(2)} ms (with rendering)`);
     })();
   }
 

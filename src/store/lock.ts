@@ -6,12 +6,11 @@
  * died (same host, pid gone) or that has not been refreshed for a minute is stale and broken;
  * breaking renames it aside first, so two processes breaking at once cannot both win.
  */
-import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { linkSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { WriteError } from '../errors.js';
-import { unlinkQuietly } from './atomic.js';
+import { uniqueSuffix, unlinkQuietly } from './atomic.js';
 
 export const LOCK_FILE = '.lock';
 const STALE_AFTER_MS = 60_000;
@@ -37,7 +36,7 @@ function sleep(ms: number): void {
 export function acquireLock(dir: string, timeoutMs = 10_000): Lock {
   const path = join(dir, LOCK_FILE);
   const me: Owner = { pid: process.pid, host: hostname(), since: Date.now() };
-  const temp = join(dir, `.lock.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(dir, `.lock.${process.pid}.${uniqueSuffix()}.tmp`);
   writeFileSync(temp, JSON.stringify(me));
   // The wait is measured per holder: a lock that keeps changing hands is making progress,
   // and a queue of twenty writers must not give up just because the queue is long.
@@ -133,7 +132,7 @@ function isStale(owner: Owner | null, mtimeMs: number): boolean {
 }
 
 function breakStale(path: string, seen: string): void {
-  const aside = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.stale`;
+  const aside = `${path}.${process.pid}.${uniqueSuffix()}.stale`;
   try {
     renameSync(path, aside);
   } catch {

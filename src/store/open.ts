@@ -4,6 +4,7 @@
  * outdated or corrupt index is rebuilt without being asked (unless
  * storage.auto_rebuild_index is false).
  */
+import { monotonicMs } from '../time.js';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Fields } from '../domain/fields.js';
@@ -113,11 +114,11 @@ function hasEntityFolders(paths: RoadmapPaths): boolean {
 
 /** Walk and re-read what changed; show progress on a terminal when it takes over a second. */
 function freshen(index: SqliteIndex, paths: RoadmapPaths, options: OpenOptions, full: boolean): void {
-  const started = performance.now();
+  const started = monotonicMs();
   let shown = false;
   const onProgress = options.progress
     ? (done: number, total: number) => {
-        if (!shown && performance.now() - started < 1000) return;
+        if (!shown && monotonicMs() - started < 1000) return;
         shown = true;
         options.progress!(`\rindexing ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')} files`);
       }

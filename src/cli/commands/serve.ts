@@ -3,11 +3,10 @@
  * Ctrl-C. Prints the address to stdout. Listens on 127.0.0.1 unless told otherwise; another
  * address needs a token given by the user, which every request must then carry.
  */
-import { spawn } from 'node:child_process';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { isLoopbackHost, MIN_TOKEN_LENGTH, newToken } from '../../server/security.js';
+import { MIN_TOKEN_LENGTH } from '../../server/limits.js';
 import type { Context } from '../context.js';
 import { stopSignal } from '../stop.js';
 
@@ -46,6 +45,8 @@ export function parsePort(value: string): number {
 }
 
 export async function serve(ctx: Context, options: ServeOptions): Promise<void> {
+  // Loaded here: it needs node:crypto and node:net, which other commands never should.
+  const { isLoopbackHost, newToken } = await import('../../server/security.js');
   if (options.host === '') throw new UsageError('--host needs an address, such as 127.0.0.1 or 0.0.0.0');
   if (options.token !== undefined && options.token.length < MIN_TOKEN_LENGTH) {
     throw new UsageError(`the token must be at least ${MIN_TOKEN_LENGTH} characters long`);
@@ -72,7 +73,7 @@ export async function serve(ctx: Context, options: ServeOptions): Promise<void> 
   });
   ctx.io.out(`${server.url}\n`);
   ctx.note(`serving ${store.paths.dir} (Ctrl-C to stop)`);
-  if (options.open) openBrowser(server.url, (message) => ctx.warn(message));
+  if (options.open) await openBrowser(server.url, (message) => ctx.warn(message));
   try {
     await options.until;
   } finally {
@@ -80,9 +81,11 @@ export async function serve(ctx: Context, options: ServeOptions): Promise<void> 
   }
 }
 
-function openBrowser(url: string, warn: (message: string) => void): void {
+async function openBrowser(url: string, warn: (message: string) => void): Promise<void> {
   const [command, args] =
     process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+  // Loaded here: child_process (with net and streams) is not for every command's start-up.
+  const { spawn } = await import('node:child_process');
   try {
     const child = spawn(command as string, args as string[], { stdio: 'ignore', detached: true });
     child.on('error', () => warn(`could not open a browser; open ${url} yourself`));

@@ -16,6 +16,7 @@ import { LEGACY_DONE_STATUSES, statusesMatching } from '../../domain/values.js';
 import type { Problem, ProgressRow } from '../storage.js';
 import type { FileRecord } from './rows.js';
 import { INDEXES, SCHEMA, SCHEMA_VERSION } from './schema.js';
+import { addToPrint, type FolderPrint, isRacy, type Stamp, stampHash } from './stamps.js';
 
 type Database = BetterSqlite3.Database;
 type Statement = BetterSqlite3.Statement;
@@ -23,11 +24,7 @@ type Statement = BetterSqlite3.Statement;
 /** The index cannot be used; the reason goes into the one warning line. */
 export class IndexUnavailable extends Error {}
 
-export interface Stamp {
-  mtime: number;
-  size: number;
-  indexedAt: number;
-}
+export type { Stamp } from './stamps.js';
 
 const DONE_KEYS = ['done', ...LEGACY_DONE_STATUSES];
 const CLOSED_KEYS = sqlList([...DONE_KEYS, 'archived']);
@@ -123,7 +120,18 @@ export class SqliteIndex {
     })();
   }
 
-  createIndexes(): void {
+  /** A rebuild starts: rows will come in bulk into empty tables. */
+  beginRebuild(): void {
+    this.reset({ deferIndexes: true });
+    this.rebuildPrints = new Map();
+  }
+
+  /** A rebuild's rows are all in: write the folder fingerprints, then build the indexes. */
+  finishRebuild(): void {
+    const prints = this.rebuildPrints ?? new Map<string, FolderPrint>();
+    this.rebuildPrints = undefined;
+    const insert = this.prepare('INSERT INTO folders(dir, count, sum, xor, racy) VALUES (?, ?, ?, ?, ?)');
+    for (const [dir, p] of prints) if (p.count > 0) insert.run(dir, p.count, p.sum, p.xor, p.racy);
     this.db.exec(INDEXES);
   }
 
@@ -179,9 +187,31 @@ export class SqliteIndex {
     return row ? { mtime: row[0], size: row[1], indexedAt: row[2] } : undefined;
   }
 
-  /** Every folder the index holds files of. */
-  folders(): string[] {
-    return (this.prepare('SELECT DISTINCT dir FROM files').raw().all() as Array<[string]>).map((r) => r[0]);
+  /** The fingerprint of every folder the index holds files of. */
+  folderPrints(): Map<string, FolderPrint> {
+    const rows = this.prepare('SELECT dir, count, sum, xor, racy FROM folders').raw().all() as Array<[string, number, number, number, number]>;
+    return new Map(rows.map(([dir, count, sum, xor, racy]) => [dir, { count, sum, xor, racy }]));
+  }
+
+  /** During a rebuild, fingerprints are summed in memory and written once at the end. */
+  private rebuildPrints: Map<string, FolderPrint> | undefined;
+
+  private adjustPrint(path: string, stamp: Stamp, sign: 1 | -1): void {
+    const slash = path.lastIndexOf('/');
+    const dir = path.slice(0, slash);
+    const hash = stampHash(path.slice(slash + 1), stamp.mtime, stamp.size);
+    if (this.rebuildPrints) {
+      let print = this.rebuildPrints.get(dir);
+      if (!print) this.rebuildPrints.set(dir, (print = { count: 0, sum: 0, xor: 0, racy: 0 }));
+      addToPrint(print, hash, isRacy(stamp), sign);
+      return;
+    }
+    const row = this.prepare('SELECT count, sum, xor, racy FROM folders WHERE dir = ?').get(dir) as FolderPrint | undefined;
+    const print = row ?? { count: 0, sum: 0, xor: 0, racy: 0 };
+    addToPrint(print, hash, isRacy(stamp), sign);
+    if (print.count <= 0) this.prepare('DELETE FROM folders WHERE dir = ?').run(dir);
+    else this.prepare('INSERT INTO folders(dir, count, sum, xor, racy) VALUES (?, ?, ?, ?, ?) ON CONFLICT(dir) DO UPDATE SET count = excluded.count, sum = excluded.sum, xor = excluded.xor, racy = excluded.racy')
+      .run(dir, print.count, print.sum, print.xor, print.racy);
   }
 
   pathsIn(dir: string): string[] {
@@ -199,6 +229,7 @@ export class SqliteIndex {
    */
   apply(file: FileRecord, fresh = false): void {
     if (!fresh) this.remove(file.path);
+    this.adjustPrint(file.path, { mtime: file.mtime, size: file.size, indexedAt: file.indexedAt }, 1);
     const slash = file.path.lastIndexOf('/');
     this.prepare('INSERT INTO files(path, dir, name, kind, mtime, size, indexed_at, problem, problem_line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
       file.path, file.path.slice(0, slash), file.path.slice(slash + 1), file.kind, file.mtime, file.size, file.indexedAt,
@@ -241,11 +272,18 @@ export class SqliteIndex {
 
   /** The file was read again and found as indexed: its stamp is no longer racy. */
   settle(path: string, indexedAt: number): void {
+    const stamp = this.stampOf(path);
+    if (!stamp) return;
+    this.adjustPrint(path, stamp, -1);
     this.prepare('UPDATE files SET indexed_at = ? WHERE path = ?').run(indexedAt, path);
+    this.adjustPrint(path, { ...stamp, indexedAt }, 1);
   }
 
   /** Forget a path: its stamp and every row it gave. */
   remove(path: string): void {
+    const stamp = this.stampOf(path);
+    if (!stamp) return;
+    this.adjustPrint(path, stamp, -1);
     this.prepare('DELETE FROM files WHERE path = ?').run(path);
     const issue = this.prepare('SELECT rowid FROM issues WHERE path = ?').get(path) as { rowid: number } | undefined;
     if (issue) {

@@ -3,19 +3,14 @@
  * folder by folder with the stamps the index holds; only what was added, changed or removed
  * is read. Folder by folder so that memory stays flat at 100,000 issues.
  */
-import { join } from 'node:path';
+import { monotonicMs } from '../../time.js';
+import { join, sep } from 'node:path';
 import { type RoadmapPaths, walkEntityFolders } from '../layout.js';
-import { readRecords } from './parse-pool.js';
+import { readRecords } from './read-batches.js';
 import { type FileToRead, readRecord } from './read-record.js';
 import type { FileRecord } from './rows.js';
-import type { SqliteIndex, Stamp } from './sqlite-index.js';
-
-/**
- * A file read within this long after its mtime may have changed again in the same clock tick
- * without its mtime or size moving (git's "racily clean" problem): such files are read again
- * by a later check.
- */
-const RACY_MS = 2000;
+import type { SqliteIndex } from './sqlite-index.js';
+import { addToPrint, type FolderPrint, isRacy, RACY_MS, type Stamp, stampHash } from './stamps.js';
 
 /** A file to read, with the stat the walk saw. */
 export interface StaleFile extends FileToRead {
@@ -39,29 +34,40 @@ export interface SyncReport {
   ms: number;
 }
 
-function isRacy(stamp: Stamp): boolean {
-  const age = stamp.indexedAt - stamp.mtime;
-  return age >= 0 && age < RACY_MS;
-}
-
-/** Compare the files with the index's stamps; `empty` treats the index as holding nothing. */
+/**
+ * Compare the files with the index's stamps; `empty` treats the index as holding nothing. A
+ * folder whose fingerprint matches and holds no racy stamps is unchanged as a whole; only the
+ * others are compared file by file.
+ */
 export function staleness(paths: RoadmapPaths, index: SqliteIndex, empty = false): Staleness {
   const plan: Staleness = { changed: [], racy: [], removed: [], total: 0 };
+  const prints = empty ? new Map<string, FolderPrint>() : index.folderPrints();
   const visited = new Set<string>();
   walkEntityFolders(paths, (folder, files) => {
     visited.add(folder.rel);
+    const { names, mtimes, sizes } = files;
+    const known = prints.get(folder.rel);
+    if (known && known.racy === 0 && known.count === names.length) {
+      const seen: FolderPrint = { count: 0, sum: 0, xor: 0, racy: 0 };
+      for (let i = 0; i < names.length; i++) addToPrint(seen, stampHash(names[i]!, mtimes[i]!, sizes[i]!), false, 1);
+      if (seen.sum === known.sum && seen.xor === known.xor) {
+        plan.total += names.length;
+        return;
+      }
+    }
     const stamps = empty ? new Map<string, Stamp>() : index.stampsIn(folder.rel);
-    for (const file of files) {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!;
       plan.total++;
-      const stamp = stamps.get(file.name);
-      stamps.delete(file.name);
-      const stale = { kind: folder.kind, abs: join(folder.abs, file.name), rel: `${folder.rel}/${file.name}`, mtimeMs: file.mtimeMs, size: file.size };
-      if (!stamp || stamp.mtime !== file.mtimeMs || stamp.size !== file.size) plan.changed.push(stale);
+      const stamp = stamps.get(name);
+      stamps.delete(name);
+      const stale = { kind: folder.kind, abs: folder.abs + sep + name, rel: `${folder.rel}/${name}`, mtimeMs: mtimes[i]!, size: sizes[i]! };
+      if (!stamp || stamp.mtime !== stale.mtimeMs || stamp.size !== stale.size) plan.changed.push(stale);
       else if (isRacy(stamp)) plan.racy.push(stale);
     }
     for (const name of stamps.keys()) plan.removed.push(`${folder.rel}/${name}`);
   });
-  if (!empty) for (const dir of index.folders()) if (!visited.has(dir)) plan.removed.push(...index.pathsIn(dir));
+  for (const dir of prints.keys()) if (!visited.has(dir)) plan.removed.push(...index.pathsIn(dir));
   return plan;
 }
 
@@ -92,17 +98,17 @@ export function syncIndex(
   paths: RoadmapPaths,
   options: { full?: boolean; onProgress?: (done: number, total: number) => void } = {},
 ): SyncReport {
-  const started = performance.now();
+  const started = monotonicMs();
   const full = options.full ?? false;
   const plan = staleness(paths, index, full);
   const racyChanged = full ? new Set<string>() : verifyRacy(index, plan.racy);
   let toRead = [...plan.changed, ...plan.racy.filter((f) => racyChanged.has(f.rel))];
   let toRemove = plan.removed;
-  const report = () => ({ read: toRead.length, removed: toRemove.length, total: plan.total, ms: performance.now() - started });
+  const report = () => ({ read: toRead.length, removed: toRemove.length, total: plan.total, ms: monotonicMs() - started });
   if (!full && toRead.length === 0 && toRemove.length === 0) return report();
   index.write(() => {
     if (full) {
-      index.reset({ deferIndexes: true });
+      index.beginRebuild();
     } else {
       // Another process may have done the work while this one waited for the write lock.
       toRead = toRead.filter((file) => {
@@ -118,8 +124,8 @@ export function syncIndex(
       done += batch.length;
       options.onProgress?.(done, toRead.length);
     });
-    if (full) index.createIndexes();
-    index.setMeta(full ? 'last_rebuild' : 'last_sync', JSON.stringify({ at: new Date().toISOString(), files: toRead.length, ms: Math.round(performance.now() - started) }));
+    if (full) index.finishRebuild();
+    index.setMeta(full ? 'last_rebuild' : 'last_sync', JSON.stringify({ at: new Date().toISOString(), files: toRead.length, ms: Math.round(monotonicMs() - started) }));
   });
   return report();
 }
