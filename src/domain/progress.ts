@@ -21,33 +21,58 @@ export interface Progress {
 /**
  * Effort-weighted progress, as the Python tool computed it: each issue weighs its
  * estimated_hours (1 when unset), a done issue counts fully, any other by its
- * progress_percentage. Archived issues are soft-deleted and do not count.
+ * progress_percentage. Archived issues are soft-deleted and do not count. A tally takes issues
+ * one at a time, so 100,000 of them can stream through without being held.
  */
-export function progressOf(items: Iterable<ProgressItem>): Progress {
-  let total = 0;
-  let done = 0;
-  let weightAll = 0;
-  let weightDone = 0;
-  let hoursLeft = 0;
-  const byStatus: Record<string, number> = {};
-  for (const item of items) {
-    if (isArchivedStatus(item.status)) continue;
-    total++;
-    byStatus[item.status] = (byStatus[item.status] ?? 0) + 1;
-    const weight = item.estimatedHours != null && item.estimatedHours > 0 ? item.estimatedHours : 1;
-    const fraction = isDoneStatus(item.status) ? 1 : clamp((item.progress ?? 0) / 100);
-    if (isDoneStatus(item.status)) done++;
-    weightAll += weight;
-    weightDone += weight * fraction;
-    if (item.estimatedHours != null && item.estimatedHours > 0) hoursLeft += item.estimatedHours * (1 - fraction);
+export class ProgressTally {
+  private total = 0;
+  private done = 0;
+  private weightAll = 0;
+  private weightDone = 0;
+  private hoursLeft = 0;
+  private readonly byStatus: Record<string, number> = {};
+
+  add(item: ProgressItem): this {
+    if (isArchivedStatus(item.status)) return this;
+    this.total++;
+    this.byStatus[item.status] = (this.byStatus[item.status] ?? 0) + 1;
+    const estimated = item.estimatedHours != null && item.estimatedHours > 0;
+    const weight = estimated ? item.estimatedHours! : 1;
+    const done = isDoneStatus(item.status);
+    const fraction = done ? 1 : clamp((item.progress ?? 0) / 100);
+    if (done) this.done++;
+    this.weightAll += weight;
+    this.weightDone += weight * fraction;
+    if (estimated) this.hoursLeft += item.estimatedHours! * (1 - fraction);
+    return this;
   }
-  return {
-    total,
-    done,
-    percent: weightAll === 0 ? 0 : round1((weightDone / weightAll) * 100),
-    hoursLeft: round1(hoursLeft),
-    byStatus,
-  };
+
+  /** Add another tally's issues to this one (a roadmap is its milestones together). */
+  merge(other: ProgressTally): this {
+    this.total += other.total;
+    this.done += other.done;
+    this.weightAll += other.weightAll;
+    this.weightDone += other.weightDone;
+    this.hoursLeft += other.hoursLeft;
+    for (const [status, count] of Object.entries(other.byStatus)) this.byStatus[status] = (this.byStatus[status] ?? 0) + count;
+    return this;
+  }
+
+  result(): Progress {
+    return {
+      total: this.total,
+      done: this.done,
+      percent: this.weightAll === 0 ? 0 : round1((this.weightDone / this.weightAll) * 100),
+      hoursLeft: round1(this.hoursLeft),
+      byStatus: { ...this.byStatus },
+    };
+  }
+}
+
+export function progressOf(items: Iterable<ProgressItem>): Progress {
+  const tally = new ProgressTally();
+  for (const item of items) tally.add(item);
+  return tally.result();
 }
 
 export interface MilestoneHealth extends Progress {
@@ -63,10 +88,10 @@ export interface MilestoneHealth extends Progress {
  */
 export function milestoneHealth(
   milestone: { status: string; dueDate: string | null },
-  items: Iterable<ProgressItem>,
+  items: Iterable<ProgressItem> | ProgressTally,
   today: string,
 ): MilestoneHealth {
-  const progress = progressOf(items);
+  const progress = items instanceof ProgressTally ? items.result() : progressOf(items);
   const due = milestone.dueDate ? milestone.dueDate.slice(0, 10) : null;
   const daysLeft = due && /^\d{4}-\d{2}-\d{2}$/.test(due) ? daysBetween(today, due) : null;
   const open = milestone.status.toLowerCase() !== 'closed';
@@ -86,27 +111,46 @@ function round1(value: number): number {
   return Math.round(value * 10) / 10;
 }
 
-/** Health of every milestone at once, from one pass over the issues. */
+/** One pass over every issue: a tally per milestone, one for everything, one for the backlog. */
+export interface Tallies {
+  byMilestone: Map<string, ProgressTally>;
+  overall: ProgressTally;
+  backlog: ProgressTally;
+}
+
+export function tallyIssues(issues: Iterable<ProgressItem & { milestone: string | null }>): Tallies {
+  const tallies: Tallies = { byMilestone: new Map(), overall: new ProgressTally(), backlog: new ProgressTally() };
+  for (const issue of issues) {
+    tallies.overall.add(issue);
+    if (issue.milestone === null) {
+      tallies.backlog.add(issue);
+      continue;
+    }
+    let tally = tallies.byMilestone.get(issue.milestone);
+    if (!tally) tallies.byMilestone.set(issue.milestone, (tally = new ProgressTally()));
+    tally.add(issue);
+  }
+  return tallies;
+}
+
+/** Health of every milestone at once, from one pass over the issues (or tallies made before). */
 export function healthByMilestone(
   milestones: Array<{ name: string; status: string; dueDate: string | null }>,
-  issues: Iterable<ProgressItem & { milestone: string | null }>,
+  issues: Iterable<ProgressItem & { milestone: string | null }> | Tallies,
   today: string,
 ): Map<string, MilestoneHealth> {
-  const items = new Map<string, ProgressItem[]>();
-  for (const issue of issues) {
-    if (issue.milestone === null) continue;
-    let list = items.get(issue.milestone);
-    if (!list) items.set(issue.milestone, (list = []));
-    list.push(issue);
-  }
-  return new Map(milestones.map((m) => [m.name, milestoneHealth(m, items.get(m.name) ?? [], today)]));
+  const tallies = 'byMilestone' in issues ? issues : tallyIssues(issues);
+  return new Map(milestones.map((m) => [m.name, milestoneHealth(m, tallies.byMilestone.get(m.name) ?? new ProgressTally(), today)]));
 }
 
 /** Roadmap progress: its milestones' issues taken together, so big milestones weigh more. */
-export function combinedProgress(parts: Iterable<ProgressItem[]>): Progress {
-  const all: ProgressItem[] = [];
-  for (const part of parts) all.push(...part);
-  return progressOf(all);
+export function combinedProgress(parts: Iterable<Iterable<ProgressItem> | ProgressTally>): Progress {
+  const total = new ProgressTally();
+  for (const part of parts) {
+    if (part instanceof ProgressTally) total.merge(part);
+    else for (const item of part) total.add(item);
+  }
+  return total.result();
 }
 
 /** Today as YYYY-MM-DD in local time: what "overdue" is measured against. */

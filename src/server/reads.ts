@@ -65,7 +65,7 @@ export class StoreReads {
   }
 
   search(text: string, limit?: number): SearchHit[] {
-    return this.remember(`search ${limit ?? ''} ${text}`, () => this.store.search(text, limit));
+    return this.remember(`search ${limit ?? ''} ${text}`, () => [...this.store.search(text, limit)]);
   }
 
   listMilestones(): Milestone[] {

@@ -149,19 +149,26 @@ export class HybridStore implements Storage {
     return this.timed('dependencyNodes', () => this.index.dependencyNodes(around));
   }
 
-  progressRows(): ProgressRow[] {
-    return this.timed('progressRows', () => this.index.progressRows());
+  progressRows(): Iterable<ProgressRow> {
+    return this.index.progressRows();
   }
 
-  search(text: string, limit?: number): SearchHit[] {
+  /**
+   * Rank the candidates from their title and labels alone, then read each hit's fields as it
+   * is written out, inside one read snapshot so no writer can pull a row away in between.
+   */
+  *search(text: string, limit?: number): Generator<SearchHit> {
     const terms = queryTerms(text);
-    return this.timed('search', () => this.index.read(() => {
-      const ranked = this.index
-        .searchCandidates(terms)
-        .map((c) => ({ ...c, tier: tierFromTitleAndLabels(terms, c.title, c.labels) }))
-        .sort(compareHits);
-      return ranked.slice(0, limit ?? ranked.length).map((c) => ({ issue: this.index.issueByRowid(c.rowid), matchedIn: c.tier }));
-    }));
+    const index = this.index;
+    const snapshot = index.beginRead();
+    try {
+      const ranked = this.timed('search', () =>
+        index.searchCandidates(terms).map((c) => ({ ...c, tier: tierFromTitleAndLabels(terms, c.title, c.labels) })).sort(compareHits),
+      );
+      for (const c of ranked.slice(0, limit ?? ranked.length)) yield { issue: index.issueByRowid(c.rowid), matchedIn: c.tier };
+    } finally {
+      snapshot.end();
+    }
   }
 
   listMilestones(): Milestone[] {

@@ -60,7 +60,8 @@ export interface Storage {
   dependencyNodes(around?: string): Iterable<DependencyNode>;
   countIssues(query: IssueQuery): number;
   progressRows(): Iterable<ProgressRow>;
-  search(text: string, limit?: number): SearchHit[];
+  /** Best matches first; read lazily, so a common word over 100,000 issues streams. */
+  search(text: string, limit?: number): Iterable<SearchHit>;
 
   createIssue(input: NewIssue): Issue;
   /** Apply one change to many issues: one lock, all resolved before anything is written. */

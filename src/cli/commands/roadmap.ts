@@ -3,10 +3,9 @@ import type { Command } from 'commander';
 import { ValidationError } from '../../errors.js';
 import type { FieldEdit } from '../../domain/change.js';
 import type { Milestone } from '../../domain/milestone.js';
-import { combinedProgress, healthByMilestone, localDate, type ProgressItem } from '../../domain/progress.js';
+import { combinedProgress, healthByMilestone, localDate, ProgressTally, type Tallies, tallyIssues } from '../../domain/progress.js';
 import { type Roadmap, roadmapMilestoneNames } from '../../domain/roadmap.js';
 import { parseDate, parseIdRef, parseRoadmapPriority, parseRoadmapStatus, parseTitle } from '../../domain/validate.js';
-import type { ProgressRow } from '../../store/storage.js';
 import type { Context } from '../context.js';
 import { paint } from '../output/color.js';
 import { formatOf, withFormat } from '../output/format.js';
@@ -23,18 +22,16 @@ interface RoadmapView {
   progress: ReturnType<typeof combinedProgress>;
 }
 
-function views(ctx: Context, roadmaps: Roadmap[]): { views: RoadmapView[]; milestones: Milestone[]; rows: ProgressRow[] } {
+function views(ctx: Context, roadmaps: Roadmap[]): { views: RoadmapView[]; milestones: Milestone[]; tallies: Tallies } {
   const store = ctx.store();
   const milestones = store.listMilestones();
-  const rows = [...store.progressRows()];
-  const byMilestone = new Map<string, ProgressItem[]>();
-  for (const row of rows) if (row.milestone) byMilestone.set(row.milestone, [...(byMilestone.get(row.milestone) ?? []), row]);
+  const tallies = tallyIssues(store.progressRows());
   const result = roadmaps.map((roadmap) => {
     const names = roadmapMilestoneNames(roadmap, milestones);
-    return { roadmap, milestones: names, progress: combinedProgress(names.map((n) => byMilestone.get(n) ?? [])) };
+    return { roadmap, milestones: names, progress: combinedProgress(names.map((n) => tallies.byMilestone.get(n) ?? new ProgressTally())) };
   });
   ctx.profiler.mark('query');
-  return { views: result, milestones, rows };
+  return { views: result, milestones, tallies };
 }
 
 function roadmapJson(view: RoadmapView): Record<string, unknown> {
@@ -99,8 +96,8 @@ export function registerRoadmap(program: Command, ctx: Context): void {
   withFormat(roadmap.command('show').alias('view').description('a roadmap with each milestone\'s progress').argument('<id>', 'id or unique prefix'), ['table', 'json']).action((ref: string, opts) => {
     const format = formatOf(opts, ['table', 'json']);
     const found = ctx.store().getRoadmap(parseIdRef(ref));
-    const { views: [view], milestones, rows } = views(ctx, [found]);
-    const health = healthByMilestone(milestones, rows, localDate(ctx.clock()));
+    const { views: [view], milestones, tallies } = views(ctx, [found]);
+    const health = healthByMilestone(milestones, tallies, localDate(ctx.clock()));
     const parts = view!.milestones.map((name) => ({ name, health: health.get(name), milestone: milestones.find((m) => m.name === name) }));
     if (format === 'json') {
       writeJson(ctx.io, {

@@ -20,9 +20,16 @@ export function registerSearch(program: Command, ctx: Context): void {
     const format = formatOf(opts);
     const hits = ctx.store().search(query, opts.limit !== undefined ? parseLimit(opts.limit) : undefined);
     ctx.profiler.mark('query');
-    const matched = new Map(hits.map((h) => [h.issue, h.matchedIn]));
+    // Hits stream: each issue's match is noted as it passes on its way to the writer.
+    const matched = new WeakMap<Issue, string>();
+    const issues = (function* noted() {
+      for (const hit of hits) {
+        matched.set(hit.issue, hit.matchedIn);
+        yield hit.issue;
+      }
+    })();
     const columns = [...ISSUE_COLUMNS, { header: 'MATCH', value: (i: Issue) => matched.get(i) ?? '' }];
-    const count = writeIssues(ctx.io, format, hits.map((h) => h.issue), columns);
+    const count = writeIssues(ctx.io, format, issues, columns);
     ctx.profiler.mark('render');
     if (count === 0 && format === 'table') ctx.note(`no issues match "${query}"`);
   });

@@ -1,9 +1,8 @@
 /** `roadmap status`: one screen with the milestones, the counts, and what is in progress. */
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { healthByMilestone, localDate, progressOf } from '../../domain/progress.js';
+import { healthByMilestone, localDate, tallyIssues } from '../../domain/progress.js';
 import { DEFAULT_SORT } from '../../domain/query.js';
-import { isOpenStatus } from '../../domain/values.js';
 import type { Context } from '../context.js';
 import { paint, statusStyle } from '../output/color.js';
 import { formatOf, withFormat } from '../output/format.js';
@@ -12,18 +11,24 @@ import { writeJson } from '../output/json.js';
 import { dueText, progressCell, progressJson } from '../output/progress.js';
 import { writeTable } from '../output/table.js';
 
+/** In-progress issues `status` shows before it says how many more there are. */
+const SHOWN_IN_PROGRESS = 20;
+
 export function registerStatus(program: Command, ctx: Context): void {
   withFormat(program.command('status').description('one screen: milestones, counts, what is in progress'), ['table', 'json']).action((opts) => {
     const format = formatOf(opts, ['table', 'json']);
     const store = ctx.store();
-    const rows = [...store.progressRows()];
+    const tallies = tallyIssues(store.progressRows());
     const milestones = store.listMilestones();
-    const health = healthByMilestone(milestones, rows, localDate(ctx.clock()));
-    const overall = progressOf(rows);
-    const backlog = rows.filter((r) => r.milestone === null && isOpenStatus(r.status)).length;
+    const health = healthByMilestone(milestones, tallies, localDate(ctx.clock()));
+    const overall = tallies.overall.result();
+    const backlogProgress = tallies.backlog.result();
+    const backlog = backlogProgress.total - backlogProgress.done;
     const blocked = store.countIssues({ blocked: true });
     const ready = store.countIssues({ ready: true });
-    const inProgress = [...store.listIssues({ statuses: ['in-progress'], sort: DEFAULT_SORT })];
+    // One screen: the first few in progress, and how many there are in all.
+    const inProgressCount = store.countIssues({ statuses: ['in-progress'] });
+    const inProgress = [...store.listIssues({ statuses: ['in-progress'], sort: DEFAULT_SORT, limit: SHOWN_IN_PROGRESS })];
     const openMilestones = milestones.filter((m) => m.status.toLowerCase() !== 'closed');
     const name = String(store.config().get('project.name') ?? basename(store.paths.root));
     ctx.profiler.mark('query');
@@ -36,6 +41,7 @@ export function registerStatus(program: Command, ctx: Context): void {
         blocked,
         ready,
         milestones: milestones.map((m) => ({ name: m.name, status: m.status, path: m.path, progress: progressJson(health.get(m.name)!) })),
+        in_progress_count: inProgressCount,
         in_progress: inProgress.map(issueJson),
       });
       return;
@@ -56,6 +62,8 @@ export function registerStatus(program: Command, ctx: Context): void {
     if (inProgress.length > 0) {
       io.out(`\n${paint(io.color, 'bold', 'In progress')}\n`);
       writeIssues(io, 'table', inProgress);
+      const more = inProgressCount - inProgress.length;
+      if (more > 0) io.out(`… and ${more.toLocaleString('en-US')} more: roadmap issue list --status in-progress\n`);
     }
     ctx.profiler.mark('render');
   });

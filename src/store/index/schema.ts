@@ -11,8 +11,9 @@
  *   3: folders: a fingerprint of each folder's stamps, so an unchanged folder is recognised
  *      without reading its files' stamps.
  *   4: files_problems, a partial index: naming the skipped files no longer scans them all.
+ *   5: files_racy, a partial index: the racy files of an unchanged folder, without its stamps.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export const SCHEMA = `
 CREATE TABLE files (
@@ -100,6 +101,7 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
 export const INDEXES = `
 CREATE INDEX files_dir ON files(dir);
 CREATE INDEX files_problems ON files(path) WHERE problem IS NOT NULL;
+CREATE INDEX files_racy ON files(dir) WHERE indexed_at - mtime >= 0 AND indexed_at - mtime < 2000;
 CREATE INDEX issues_id ON issues(id);
 CREATE INDEX issues_status ON issues(status_key, assignee_key);
 CREATE INDEX issues_assignee ON issues(assignee_key);

@@ -16,7 +16,7 @@ import { LEGACY_DONE_STATUSES, statusesMatching } from '../../domain/values.js';
 import type { Problem, ProgressRow } from '../storage.js';
 import type { FileRecord } from './rows.js';
 import { INDEXES, SCHEMA, SCHEMA_VERSION } from './schema.js';
-import { addToPrint, type FolderPrint, isRacy, type Stamp, stampHash } from './stamps.js';
+import { addToPrint, type FolderPrint, isRacy, RACY_SQL, type Stamp, stampHash } from './stamps.js';
 
 type Database = BetterSqlite3.Database;
 type Statement = BetterSqlite3.Statement;
@@ -182,6 +182,12 @@ export class SqliteIndex {
     return new Map(rows.map(([name, mtime, size, indexedAt]) => [name, { mtime, size, indexedAt }]));
   }
 
+  /** Files of a folder whose stamps are racy (read within the racy window of their mtime). */
+  racyIn(dir: string): Array<{ name: string; mtimeMs: number; size: number }> {
+    const rows = this.prepare(`SELECT name, mtime, size FROM files WHERE dir = ? AND ${RACY_SQL}`).raw().all(dir) as Array<[string, number, number]>;
+    return rows.map(([name, mtimeMs, size]) => ({ name, mtimeMs, size }));
+  }
+
   stampOf(path: string): Stamp | undefined {
     const row = this.prepare('SELECT mtime, size, indexed_at FROM files WHERE path = ?').raw().get(path) as [number, number, number] | undefined;
     return row ? { mtime: row[0], size: row[1], indexedAt: row[2] } : undefined;
@@ -328,13 +334,26 @@ export class SqliteIndex {
   }
 
   /** The issues a query selects, in its order, read one row at a time. */
+  /**
+   * The issues a query selects, in its order, read one row at a time. Sorted in two steps:
+   * the row ids alone first (sorting whole rows made SQLite's sorter hold every matching
+   * row's fields: 113 MiB for an unfiltered list of 100,000 issues), then each row by id,
+   * all in one read snapshot.
+   */
   *listIssues(query: IssueQuery): Generator<Issue> {
     const { sql, params } = this.where(query);
     const order = orderBy(query.sort ?? DEFAULT_SORT);
     const limit = query.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(query.limit))}` : '';
-    const statement = this.db.prepare(`SELECT path, fields FROM issues ${sql} ORDER BY ${order}${limit}`).raw();
-    for (const [path, fields] of statement.iterate(...params) as Iterable<[string, string]>) {
-      yield issueFromFields(JSON.parse(fields) as Fields, path);
+    const snapshot = this.beginRead();
+    try {
+      const rowids = this.db.prepare(`SELECT rowid FROM issues ${sql} ORDER BY ${order}${limit}`).pluck().all(...params) as number[];
+      const row = this.prepare('SELECT path, fields FROM issues WHERE rowid = ?').raw();
+      for (const rowid of rowids) {
+        const [path, fields] = row.get(rowid) as [string, string];
+        yield issueFromFields(JSON.parse(fields) as Fields, path);
+      }
+    } finally {
+      snapshot.end();
     }
   }
 
@@ -367,6 +386,13 @@ export class SqliteIndex {
    */
   dependencyNodes(around?: string): DependencyNode[] {
     return this.read(() => this.nodesAround(around));
+  }
+
+  /** A read snapshot held across a generator's yields; `end` releases it. */
+  beginRead(): { end(): void } {
+    if (this.db.inTransaction) return { end() {} };
+    this.db.exec('BEGIN');
+    return { end: () => this.db.inTransaction && this.db.exec('COMMIT') };
   }
 
   /** Several statements that must see one state of the index (a WAL read snapshot). */
@@ -409,13 +435,14 @@ export class SqliteIndex {
     return [...nodes.values()];
   }
 
-  progressRows(): ProgressRow[] {
-    const rows = this.prepare('SELECT id, title, status, priority, milestone, assignee, estimated_hours, progress FROM issues').raw().all() as Array<
+  /** Row by row: `status` and `milestone list` stream 100,000 of these through tallies. */
+  *progressRows(): Generator<ProgressRow> {
+    const rows = this.db.prepare('SELECT id, title, status, priority, milestone, assignee, estimated_hours, progress FROM issues').raw();
+    for (const [id, title, status, priority, milestone, assignee, estimatedHours, progress] of rows.iterate() as Iterable<
       [string, string, string, string, string | null, string | null, number | null, number | null]
-    >;
-    return rows.map(([id, title, status, priority, milestone, assignee, estimatedHours, progress]) => ({
-      id, title, status, priority, milestone, assignee, estimatedHours, progress,
-    }));
+    >) {
+      yield { id, title, status, priority, milestone, assignee, estimatedHours, progress };
+    }
   }
 
   /** Candidates of a full-text query: everything needed to rank them, not their fields. */

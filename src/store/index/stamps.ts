@@ -16,6 +16,9 @@ export interface Stamp {
  */
 export const RACY_MS = 2000;
 
+/** The same test in SQL, as the partial index files_racy spells it (so the planner uses it). */
+export const RACY_SQL = `indexed_at - mtime >= 0 AND indexed_at - mtime < ${RACY_MS}`;
+
 export function isRacy(stamp: Stamp): boolean {
   const age = stamp.indexedAt - stamp.mtime;
   return age >= 0 && age < RACY_MS;
