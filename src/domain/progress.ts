@@ -158,3 +158,20 @@ export function localDate(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
+
+/** Progress as JSON output shows it, in the snake_case of the file format. */
+export function progressJson(progress: Progress | MilestoneHealth): Record<string, unknown> {
+  const json: Record<string, unknown> = {
+    total: progress.total,
+    done: progress.done,
+    percent: progress.percent,
+    hours_left: progress.hoursLeft,
+    by_status: progress.byStatus,
+  };
+  if ('overdue' in progress) {
+    json.due_date = progress.dueDate;
+    json.days_left = progress.daysLeft;
+    json.overdue = progress.overdue;
+  }
+  return json;
+}

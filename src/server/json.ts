@@ -14,18 +14,4 @@ export function milestoneJson(milestone: Milestone): Record<string, unknown> {
   return { ...milestone.fields, path: milestone.path };
 }
 
-export function progressJson(progress: Progress | MilestoneHealth): Record<string, unknown> {
-  const json: Record<string, unknown> = {
-    total: progress.total,
-    done: progress.done,
-    percent: progress.percent,
-    hours_left: progress.hoursLeft,
-    by_status: progress.byStatus,
-  };
-  if ('overdue' in progress) {
-    json.due_date = progress.dueDate;
-    json.days_left = progress.daysLeft;
-    json.overdue = progress.overdue;
-  }
-  return json;
-}
+export { progressJson } from '../domain/progress.js';

@@ -4,11 +4,11 @@
  * Chromium driven by playwright-core with a fresh profile.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { cleanEnv, FIXTURES, git, REPO, tempDir } from '../helpers.js';
+import { cleanEnv, type FixtureName, fixtureRepo, REPO, tempDir } from '../helpers.js';
 
 /** The built CLI, wherever package.json's `bin` says it is. */
 export const CLI = join(REPO, (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { bin: { roadmap: string } }).bin.roadmap);
@@ -23,20 +23,8 @@ export const CHROMIUM_ARGS = [
 export const noBrowser = existsSync(CHROMIUM) ? undefined : `no ${CHROMIUM}: apt-get install -y chromium`;
 
 /** A git repository holding a writable copy of one of the Python tool's fixtures. */
-export function fixtureCopy(name = 'roadmap-cli-2026-02'): string {
-  const dir = tempDir(`roadmap-serve-${name}-`);
-  cpSync(join(FIXTURES, name, '.roadmap'), join(dir, '.roadmap'), { recursive: true });
-  makeWritable(join(dir, '.roadmap'));
-  git(dir, 'init', '-q');
-  git(dir, 'add', '-A');
-  git(dir, 'commit', '-qm', 'fixture');
-  return dir;
-}
-
-function makeWritable(path: string): void {
-  const st = statSync(path);
-  chmodSync(path, st.mode | (st.isDirectory() ? 0o700 : 0o600));
-  if (st.isDirectory()) for (const entry of readdirSync(path)) makeWritable(join(path, entry));
+export function fixtureCopy(name: FixtureName = 'roadmap-cli-2026-02'): string {
+  return fixtureRepo(name);
 }
 
 export interface Served {

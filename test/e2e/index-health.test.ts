@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { SCHEMA_VERSION } from '../../src/store/index/schema.js';
 import { cleanEnv, emptyProject, fixtureRepo, REPO, roadmapSync } from '../helpers.js';
+import { issueFiles as relativeIssueFiles } from '../helpers.js';
 
 function ids(cwd: string, ...args: string[]): string[] {
   const result = roadmapSync(cwd, ['issue', 'list', '--all', '--format', 'ids', ...args]);
@@ -21,16 +22,9 @@ function check(cwd: string): void {
   assert.equal(result.code, 0, `index check failed:\n${result.stdout}${result.stderr}`);
 }
 
+/** Absolute paths of the issue files, in a stable order. */
 function issueFiles(cwd: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(join(dir, entry.name));
-      else if (entry.name.endsWith('.md')) out.push(join(dir, entry.name));
-    }
-  };
-  walk(join(cwd, '.roadmap', 'issues'));
-  return out;
+  return relativeIssueFiles(cwd).map((rel) => join(cwd, rel));
 }
 
 describe('freshness without being asked', () => {

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync, mkdir
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { CLI, cleanEnv, emptyProject, fixtureRepo, git, roadmapSync } from '../helpers.js';
+import { issueFiles as relativeIssueFiles } from '../helpers.js';
 
 const running: ChildProcess[] = [];
 after(() => running.forEach((child) => child.kill('SIGKILL')));
@@ -53,16 +54,9 @@ function listed(cwd: string, ...args: string[]): { ids: string[]; trusted: boole
   return { ids: result.stdout.split('\n').filter(Boolean).sort(), trusted: /watcher check/.test(result.stderr) };
 }
 
+/** Absolute paths of the issue files, in a stable order. */
 function issueFiles(cwd: string): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(join(dir, entry.name));
-      else if (entry.name.endsWith('.md')) out.push(join(dir, entry.name));
-    }
-  };
-  walk(join(cwd, '.roadmap', 'issues'));
-  return out.sort();
+  return relativeIssueFiles(cwd).map((rel) => join(cwd, rel));
 }
 
 const idOf = (file: string) => /^id: (\w+)/m.exec(readFileSync(file, 'utf8'))![1]!;

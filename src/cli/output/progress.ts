@@ -17,19 +17,4 @@ export function dueText(health: MilestoneHealth): string {
   return health.daysLeft != null && health.daysLeft >= 0 ? `${date} (${health.daysLeft} d)` : date;
 }
 
-/** JSON of progress, in the snake_case of the file format. */
-export function progressJson(progress: Progress | MilestoneHealth): Record<string, unknown> {
-  const base: Record<string, unknown> = {
-    total: progress.total,
-    done: progress.done,
-    percent: progress.percent,
-    hours_left: progress.hoursLeft,
-    by_status: progress.byStatus,
-  };
-  if ('overdue' in progress) {
-    base.due_date = progress.dueDate;
-    base.days_left = progress.daysLeft;
-    base.overdue = progress.overdue;
-  }
-  return base;
-}
+export { progressJson } from '../../domain/progress.js';
