@@ -34,5 +34,6 @@ export function resolveId<T extends Located>(ref: string, kind: string, candidat
 function single<T extends Located>(found: T[], kind: string): T {
   if (found.length === 1) return found[0]!;
   const paths = found.map((f) => f.path).sort();
-  throw new AmbiguousError(`${kind} id "${found[0]!.id}" is in ${found.length} files: ${paths.join(', ')} (keep one, or give each its own id)`);
+  const shown = paths.length > 5 ? `${paths.slice(0, 5).join(', ')} and ${paths.length - 5} more` : paths.join(', ');
+  throw new AmbiguousError(`${kind} id "${found[0]!.id}" is in ${found.length} files: ${shown} (keep one, or give each its own id)`);
 }

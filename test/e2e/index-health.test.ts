@@ -211,7 +211,7 @@ describe('batches', () => {
     for (let i = 0; all.length < 1000; i++) {
       const id = (0xa0000000 + i).toString(16);
       all.push(id);
-      writeFileSync(join(cwd, '.roadmap', 'issues', `${id}-copy.md`), template.replace(/^id: \w+/m, `id: ${id}`));
+      writeFileSync(join(cwd, '.roadmap', 'issues', `${id}-copy.md`), template.replace(/^id: .*$/m, `id: ${id}`));
     }
     const result = roadmapSync(cwd, ['-q', 'issue', 'update', '--stdin', '--priority', 'critical'], { input: all.join('\n') });
     assert.equal(result.code, 0, result.stderr);
