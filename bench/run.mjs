@@ -459,14 +459,20 @@ async function main() {
   if (build.stale) log(`warning: ${build.cli} is older than src/: pass --build to measure the current source`);
   // Measure a copy, so that a rebuild during the run cannot mix two builds. It stays inside
   // the repository so that the bundle still finds node_modules (better-sqlite3) from there.
+  // The whole folder of the CLI is copied: the bin is a loader that runs the bundle and its
+  // code cache from beside it.
   let snapshot = null;
   if (opts.snapshot) {
-    mkdirSync(join(HERE, '.snapshot'), { recursive: true });
-    snapshot = join(HERE, '.snapshot', `${process.pid}-${basename(opts.cli)}`);
-    copyFileSync(opts.cli, snapshot);
+    const folder = join(HERE, '.snapshot', String(process.pid));
+    mkdirSync(folder, { recursive: true });
+    for (const name of readdirSync(dirname(opts.cli))) {
+      const from = join(dirname(opts.cli), name);
+      if (statSync(from).isFile()) copyFileSync(from, join(folder, name));
+    }
+    snapshot = join(folder, basename(opts.cli));
     build.snapshot = relative(REPO, snapshot);
     opts.cli = snapshot;
-    process.once('exit', () => rmSync(snapshot, { force: true }));
+    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
   }
   const measurer = createMeasurer();
   const env = { ...process.env, NO_COLOR: '1' };

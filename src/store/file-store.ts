@@ -115,12 +115,24 @@ export class FileStore implements Storage {
     return [...this.readAll('issue')].map((r) => issueFromFields(r.fields, r.file.rel));
   }
 
+  /**
+   * Files are read one at a time and only matching issues are kept (with, when the query
+   * needs the dependency graph, a light node of every issue): a filtered list of 100,000 files
+   * holds its answer, not the project.
+   */
   listIssues(query: IssueQuery): Issue[] {
-    const all = this.allIssues();
-    const graph = query.blocked || query.ready ? new DependencyGraph(all) : null;
-    const matching = all.filter(
-      (issue) => issueMatches(issue, query) && (!query.blocked || graph!.isBlocked(issue.id)) && (!query.ready || graph!.isReady(issue.id)),
-    );
+    const needsGraph = Boolean(query.blocked || query.ready);
+    const nodes: DependencyNode[] = [];
+    let matching: Issue[] = [];
+    for (const read of this.readAll('issue')) {
+      const issue = issueFromFields(read.fields, read.file.rel);
+      if (needsGraph) nodes.push({ id: issue.id, title: issue.title, status: issue.status, dependsOn: issue.dependsOn, blocks: issue.blocks });
+      if (issueMatches(issue, query)) matching.push(issue);
+    }
+    if (needsGraph) {
+      const graph = new DependencyGraph(nodes);
+      matching = matching.filter((issue) => (!query.blocked || graph.isBlocked(issue.id)) && (!query.ready || graph.isReady(issue.id)));
+    }
     matching.sort(issueComparator(query.sort ?? DEFAULT_SORT));
     return query.limit !== undefined ? matching.slice(0, query.limit) : matching;
   }

@@ -105,36 +105,63 @@ export function syncIndex(
   paths: RoadmapPaths,
   options: { full?: boolean; onProgress?: (done: number, total: number) => void } = {},
 ): SyncReport {
+  if (options.full) return rebuildIndex(index, paths, options.onProgress);
   const started = monotonicMs();
-  const full = options.full ?? false;
-  const plan = staleness(paths, index, full);
-  const racyChanged = full ? new Set<string>() : verifyRacy(index, plan.racy);
+  const plan = staleness(paths, index);
+  const racyChanged = verifyRacy(index, plan.racy);
   let toRead = [...plan.changed, ...plan.racy.filter((f) => racyChanged.has(f.rel))];
   let toRemove = plan.removed;
   const report = () => ({ read: toRead.length, removed: toRemove.length, total: plan.total, ms: monotonicMs() - started });
-  if (!full && toRead.length === 0 && toRemove.length === 0) return report();
+  if (toRead.length === 0 && toRemove.length === 0) return report();
   index.write(() => {
-    if (full) {
-      index.beginRebuild();
-    } else {
-      // Another process may have done the work while this one waited for the write lock.
-      toRead = toRead.filter((file) => {
-        const stamp = index.stampOf(file.rel);
-        return racyChanged.has(file.rel) || !stamp || stamp.mtime !== file.mtimeMs || stamp.size !== file.size;
-      });
-      toRemove = toRemove.filter((path) => index.stampOf(path) !== undefined);
-    }
+    // Another process may have done the work while this one waited for the write lock.
+    toRead = toRead.filter((file) => {
+      const stamp = index.stampOf(file.rel);
+      return racyChanged.has(file.rel) || !stamp || stamp.mtime !== file.mtimeMs || stamp.size !== file.size;
+    });
+    toRemove = toRemove.filter((path) => index.stampOf(path) !== undefined);
     for (const path of toRemove) index.remove(path);
     let done = 0;
     readRecords(toRead, (batch, read) => {
-      batch.forEach((record, i) => (record ? index.apply(record, full) : index.remove(read[i]!.rel)));
+      batch.forEach((record, i) => (record ? index.apply(record) : index.remove(read[i]!.rel)));
       done += batch.length;
       options.onProgress?.(done, toRead.length);
     });
-    if (full) index.finishRebuild();
-    index.setMeta(full ? 'last_rebuild' : 'last_sync', JSON.stringify({ at: new Date().toISOString(), files: toRead.length, ms: Math.round(monotonicMs() - started) }));
+    index.setMeta('last_sync', JSON.stringify({ at: new Date().toISOString(), files: toRead.length, ms: Math.round(monotonicMs() - started) }));
   });
   return report();
+}
+
+/**
+ * Empty the index and read every file, folder by folder as the walk finds them, so no list
+ * of the whole project is ever held (a 100,000-file list kept the heap large for the whole
+ * rebuild). The progress total is the index's previous file count, a fair guess.
+ */
+const REBUILD_BATCH = 500;
+
+function rebuildIndex(index: SqliteIndex, paths: RoadmapPaths, onProgress?: (done: number, total: number) => void): SyncReport {
+  const started = monotonicMs();
+  const expected = index.counts().files ?? 0;
+  let done = 0;
+  index.write(() => {
+    index.beginRebuild();
+    walkEntityFolders(paths, {
+      leave(folder, kept, relist) {
+        const { names } = kept ?? relist();
+        for (let i = 0; i < names.length; i += REBUILD_BATCH) {
+          const files = names.slice(i, i + REBUILD_BATCH).map((name): FileToRead => ({ kind: folder.kind, abs: folder.abs + sep + name, rel: `${folder.rel}/${name}` }));
+          readRecords(files, (batch) => {
+            for (const record of batch) if (record) index.apply(record, true);
+            done += batch.length;
+            onProgress?.(done, Math.max(expected, done));
+          });
+        }
+      },
+    });
+    index.finishRebuild();
+    index.setMeta('last_rebuild', JSON.stringify({ at: new Date().toISOString(), files: done, ms: Math.round(monotonicMs() - started) }));
+  });
+  return { read: done, removed: 0, total: done, ms: monotonicMs() - started };
 }
 
 /** Re-read just these paths (a watcher's batch): each is read again, or forgotten if gone. */
