@@ -39,6 +39,9 @@ export interface Issue {
   fields: Fields;
 }
 
+/** What a table of issues shows: the index answers it from its columns, without each issue's fields. */
+export type IssueSummary = Pick<Issue, 'id' | 'title' | 'status' | 'priority' | 'issueType' | 'milestone' | 'assignee' | 'path'>;
+
 /** An issue with its Markdown body: what `show` reads from the one file. */
 export interface IssueDocument extends Issue {
   body: string;

@@ -137,6 +137,10 @@ export class FileStore implements Storage {
     return query.limit !== undefined ? matching.slice(0, query.limit) : matching;
   }
 
+  listIssueSummaries(query: IssueQuery): Issue[] {
+    return this.listIssues(query);
+  }
+
   resolveIssues(refs: string[]): Issue[] {
     const all = this.allIssues();
     return refs.map((ref) => resolveId(ref, 'issue', all));

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { FieldEdit, IssueChange } from '../domain/change.js';
 import type { DependencyNode } from '../domain/graph.js';
 import { resolveId } from '../domain/ids.js';
-import type { Issue, IssueDocument, NewIssue } from '../domain/issue.js';
+import type { Issue, IssueDocument, IssueSummary, NewIssue } from '../domain/issue.js';
 import type { Milestone, NewMilestone } from '../domain/milestone.js';
 import type { IssueQuery } from '../domain/query.js';
 import type { NewRoadmap, Roadmap } from '../domain/roadmap.js';
@@ -119,6 +119,10 @@ export class HybridStore implements Storage {
       }
       log(`query listIssues: ${count} rows, ${(monotonicMs() - started).toFixed(2)} ms (with rendering)`);
     })();
+  }
+
+  listIssueSummaries(query: IssueQuery): Iterable<IssueSummary> {
+    return this.index.listSummaries(query);
   }
 
   countIssues(query: IssueQuery): number {

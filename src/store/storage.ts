@@ -5,7 +5,7 @@
  */
 import type { IssueChange, FieldEdit } from '../domain/change.js';
 import type { DependencyNode } from '../domain/graph.js';
-import type { Issue, IssueDocument, NewIssue } from '../domain/issue.js';
+import type { Issue, IssueDocument, IssueSummary, NewIssue } from '../domain/issue.js';
 import type { Milestone, NewMilestone } from '../domain/milestone.js';
 import type { ProgressItem } from '../domain/progress.js';
 import type { IssueQuery } from '../domain/query.js';
@@ -52,6 +52,8 @@ export interface Storage {
   problems(): Problem[];
 
   listIssues(query: IssueQuery): Iterable<Issue>;
+  /** The same issues in the same order, with only the columns a table shows (cheaper). */
+  listIssueSummaries(query: IssueQuery): Iterable<IssueSummary>;
   /** Resolve an id or unique prefix and read the file, body included. */
   getIssue(ref: string): IssueDocument;
   /** Resolve ids or prefixes, all or nothing: the first bad one is the error. */

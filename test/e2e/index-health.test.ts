@@ -125,7 +125,7 @@ describe('rebuild', () => {
     check(cwd);
     const Database = (await import('better-sqlite3')).default;
     const db = new Database(join(cwd, '.roadmap', 'index.db'));
-    db.exec(`UPDATE issues SET fields = '{}' WHERE rowid = (SELECT min(rowid) FROM issues)`);
+    db.exec(`UPDATE issue_fields SET fields = '{}' WHERE issue = (SELECT min(issue) FROM issue_fields)`);
     db.close();
     const file = issueFiles(cwd)[0]!;
     mkdirSync(join(cwd, '.roadmap', 'archive', 'issues'), { recursive: true });

@@ -50,8 +50,9 @@ const queryArb = fc.oneof(
     all: fc.boolean(),
     sort: fc.option(fc.constantFrom('title', 'status:desc', 'priority', 'assignee', 'milestone:desc', 'created', 'updated:desc', 'estimate', 'progress:desc', 'id,title'), { nil: undefined }),
     limit: fc.option(fc.integer({ min: 1, max: 8 }), { nil: undefined }),
+    format: fc.constantFrom('json', 'table', 'ids', 'csv'),
   }).map((q) => {
-    const args = ['issue', 'list', '--format', 'json'];
+    const args = ['issue', 'list', '--format', q.format];
     if (q.status) args.push('--status', q.status);
     if (q.priority) args.push('--priority', q.priority);
     if (q.assignee !== undefined) args.push('--assignee', q.assignee);
@@ -66,7 +67,7 @@ const queryArb = fc.oneof(
     return args;
   }),
   fc.array(fc.constantFrom(...WORDS, 'lo', 'cafe', 'naive', 'UI'), { minLength: 1, maxLength: 2 }).map((words) => ['search', '--format', 'json', ...words]),
-  fc.constant(['issue', 'ready', '--format', 'json'] as string[]),
+  fc.constantFrom<string[]>(['issue', 'ready', '--format', 'json'], ['issue', 'ready', '--format', 'table']),
   fc.constant(['status', '--format', 'json'] as string[]),
   fc.constant(['milestone', 'list', '--format', 'json'] as string[]),
   fc.nat(20).map((n) => ['issue', 'deps', '--format', 'json', idOf(n)]),

@@ -18,7 +18,7 @@ import type { UpdateResult } from '../../store/storage.js';
 import type { Context } from '../context.js';
 import { paint, priorityStyle, statusStyle } from '../output/color.js';
 import { type Format, formatOf, withFormat } from '../output/format.js';
-import { issueJson, writeIssues } from '../output/issues.js';
+import { issueJson, needsOnlySummaries, writeIssues, writeIssueSummaries } from '../output/issues.js';
 import { writeJson } from '../output/json.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -97,9 +97,9 @@ export function registerIssue(program: Command, ctx: Context): void {
     };
     const format = formatOf(opts);
     const store = ctx.store();
-    const issues = store.listIssues(query);
-    ctx.profiler.mark('query');
-    const count = writeIssues(ctx.io, format, issues);
+    const count = needsOnlySummaries(format)
+      ? writeIssueSummaries(ctx.io, format, store.listIssueSummaries(query))
+      : writeIssues(ctx.io, format, store.listIssues(query));
     ctx.profiler.mark('render');
     if (count === 0 && format === 'table') ctx.note('no issues match');
   });
@@ -188,8 +188,10 @@ export function registerIssue(program: Command, ctx: Context): void {
     issue.command('ready').description('open issues whose dependencies are all done').option('-n, --limit <n>', 'at most this many'),
   ).action((opts) => {
     const format = formatOf(opts);
-    const ready = ctx.store().listIssues({ ready: true, sort: DEFAULT_SORT, limit: opts.limit !== undefined ? parseLimit(opts.limit) : undefined });
-    writeIssues(ctx.io, format, ready);
+    const query = { ready: true, sort: DEFAULT_SORT, limit: opts.limit !== undefined ? parseLimit(opts.limit) : undefined };
+    const store = ctx.store();
+    if (needsOnlySummaries(format)) writeIssueSummaries(ctx.io, format, store.listIssueSummaries(query));
+    else writeIssues(ctx.io, format, store.listIssues(query));
     ctx.profiler.mark('render');
   });
 }

@@ -1,5 +1,5 @@
 /** How issues print: the one place list, ready, search and milestone status share. */
-import type { Issue } from '../../domain/issue.js';
+import type { Issue, IssueSummary } from '../../domain/issue.js';
 import { ISSUE_CSV_COLUMNS } from '../../domain/issue.js';
 import type { IO } from '../io.js';
 import { priorityStyle, statusStyle } from './color.js';
@@ -17,7 +17,7 @@ export function issueCsvRow(issue: Issue): unknown[] {
   return ISSUE_CSV_COLUMNS.map((column) => (column === 'path' ? issue.path : issue.fields[column]));
 }
 
-export const ISSUE_COLUMNS: Column<Issue>[] = [
+export const ISSUE_COLUMNS: Column<IssueSummary>[] = [
   { header: 'ID', value: (i) => i.id, style: () => 'cyan' },
   { header: 'TITLE', value: (i) => i.title, flex: true },
   { header: 'STATUS', value: (i) => i.status, style: (i) => statusStyle(i.status) },
@@ -26,22 +26,25 @@ export const ISSUE_COLUMNS: Column<Issue>[] = [
   { header: 'MILESTONE', value: (i) => i.milestone ?? '', max: 16 },
 ];
 
+/** Formats that need only what a table shows: `listIssueSummaries` can answer them. */
+export function needsOnlySummaries(format: Format): format is 'table' | 'ids' {
+  return format === 'table' || format === 'ids';
+}
+
+/** Write issues as a table or ids, from summaries (or whole issues); returns how many. */
+export function writeIssueSummaries<T extends IssueSummary>(io: IO, format: 'table' | 'ids', issues: Iterable<T>, columns: Column<T>[] = ISSUE_COLUMNS): number {
+  if (format === 'table') return writeTable(io, columns, issues);
+  let count = 0;
+  for (const issue of issues) {
+    io.out(`${issue.id}\n`);
+    count++;
+  }
+  return count;
+}
+
 /** Write issues in the chosen format; returns how many were written. */
 export function writeIssues(io: IO, format: Format, issues: Iterable<Issue>, columns: Column<Issue>[] = ISSUE_COLUMNS): number {
-  switch (format) {
-    case 'json':
-      return writeJsonArray(io, issues, issueJson);
-    case 'csv':
-      return writeCsv(io, ISSUE_CSV_COLUMNS, issues, issueCsvRow);
-    case 'ids': {
-      let count = 0;
-      for (const issue of issues) {
-        io.out(`${issue.id}\n`);
-        count++;
-      }
-      return count;
-    }
-    case 'table':
-      return writeTable(io, columns, issues);
-  }
+  if (format === 'json') return writeJsonArray(io, issues, issueJson);
+  if (format === 'csv') return writeCsv(io, ISSUE_CSV_COLUMNS, issues, issueCsvRow);
+  return writeIssueSummaries(io, format, issues, columns);
 }
