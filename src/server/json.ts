@@ -4,7 +4,6 @@
  */
 import type { Issue } from '../domain/issue.js';
 import type { Milestone } from '../domain/milestone.js';
-import type { MilestoneHealth, Progress } from '../domain/progress.js';
 
 export function issueJson(issue: Issue): Record<string, unknown> {
   return { ...issue.fields, path: issue.path };

@@ -1,4 +1,4 @@
-import type { MilestoneHealth, Progress } from '../../domain/progress.js';
+import type { MilestoneHealth } from '../../domain/progress.js';
 import type { IO } from '../io.js';
 
 /** `███░░░░░░░  30%` on a terminal; just `30%` in a pipe. */
