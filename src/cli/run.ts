@@ -91,15 +91,11 @@ export async function run(argv: string[], options: RunOptions): Promise<number> 
       code ||= exitCodeFor(error, ctx, options.env);
     }
   }
-  if (ctx.globals.profile || profileFromConfig(ctx)) io.err(ctx.profiler.report());
+  if (ctx.globals.profile || ctx.profileFromConfig) io.err(ctx.profiler.report());
   else if (ctx.profiler.total() > slowMs(options.env) && !ctx.warned && !LONG_RUNNING.has(argv.find((a) => !a.startsWith('-')) ?? '')) {
     io.err(`warning: that took ${(ctx.profiler.total() / 1000).toFixed(1)} s; run it again with --profile to see where the time went\n`);
   }
   return code;
-}
-
-function profileFromConfig(ctx: Context): boolean {
-  return ctx.profileFromConfig;
 }
 
 function exitCodeFor(error: unknown, ctx: Context, env: NodeJS.ProcessEnv): number {

@@ -44,14 +44,14 @@ export class HybridStore implements Storage {
     private readonly options: HybridOptions,
   ) {
     this.cache = new LruCache(options.config.int('storage.cache_size'));
-    const index_ = index;
+    // Writes look things up in the index rather than scanning the files.
     this.catalog = {
-      resolveIssue: (ref) => resolveId(ref, 'issue', index_.issuesByIdPrefix(ref)),
-      hasIssueId: (id) => index_.hasIssueId(id),
-      issuesInMilestone: (milestone, limit) => index_.issuesInMilestone(milestone, limit),
-      dependencyNodes: () => index_.dependencyNodes(),
-      milestones: () => index_.milestones(),
-      roadmaps: () => index_.roadmaps(),
+      resolveIssue: (ref) => resolveId(ref, 'issue', index.issuesByIdPrefix(ref)),
+      hasIssueId: (id) => index.hasIssueId(id),
+      issuesInMilestone: (milestone, limit) => index.issuesInMilestone(milestone, limit),
+      dependencyNodes: () => index.dependencyNodes(),
+      milestones: () => index.milestones(),
+      roadmaps: () => index.roadmaps(),
     };
     this.files = new FileStore(paths, { clock: options.clock, catalog: () => this.catalog, onWrite: (changes) => this.afterWrite(changes) });
   }

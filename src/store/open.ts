@@ -83,7 +83,7 @@ export function openStorage(paths: RoadmapPaths, options: OpenOptions): Storage 
       return files();
     }
     const code = (error as { code?: string }).code ?? '';
-    if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY') || code === 'SQLITE_LOCKED') {
+    if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
       options.warn('the index is locked by another process: answering from the files');
       return files();
     }
