@@ -39,6 +39,11 @@ export interface Issue {
   fields: Fields;
 }
 
+/** JSON of an issue, for the CLI and the API alike: the front-matter fields as written, plus `path`. */
+export function issueJson(issue: Issue): Record<string, unknown> {
+  return { ...issue.fields, path: issue.path };
+}
+
 /** What a table of issues shows: the index answers it from its columns, without each issue's fields. */
 export type IssueSummary = Pick<Issue, 'id' | 'title' | 'status' | 'priority' | 'issueType' | 'milestone' | 'assignee' | 'path'>;
 

@@ -1,5 +1,5 @@
 /** How issues print: the one place list, ready, search and milestone status share. */
-import type { Issue, IssueSummary } from '../../domain/issue.js';
+import { type Issue, issueJson, type IssueSummary } from '../../domain/issue.js';
 import { ISSUE_CSV_COLUMNS } from '../../domain/issue.js';
 import type { IO } from '../io.js';
 import { priorityStyle, statusStyle } from './color.js';
@@ -8,10 +8,7 @@ import type { Format } from './format.js';
 import { writeJsonArray } from './json.js';
 import { type Column, writeTable } from './table.js';
 
-/** JSON of an issue: the front-matter fields as written, plus `path`. */
-export function issueJson(issue: Issue): Record<string, unknown> {
-  return { ...issue.fields, path: issue.path };
-}
+export { issueJson };
 
 export function issueCsvRow(issue: Issue): unknown[] {
   return ISSUE_CSV_COLUMNS.map((column) => (column === 'path' ? issue.path : issue.fields[column]));
