@@ -9,9 +9,9 @@
 // loaded machine: `issue list` 1.83x as ESM, 1.58x as CommonJS; `--version` 1.62x and 1.27x.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdtempSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
@@ -34,6 +34,7 @@ await build({
 });
 copyFileSync('scripts/loader.cjs', 'dist/roadmap.cjs');
 chmodSync('dist/roadmap.cjs', 0o755);
+buildFolderScanner();
 writeCodeCache();
 
 /**
@@ -54,6 +55,30 @@ function lazyChildProcessInCommander() {
       }));
     },
   };
+}
+
+/**
+ * native/scan.c stats a folder's files in one call (src/store/folder-scan.ts says why). Built
+ * with node-gyp as better-sqlite3 is, so it needs nothing that install does not already need;
+ * if it cannot be built the CLI scans in JavaScript, slower, with the same answers.
+ */
+function buildFolderScanner() {
+  const target = 'dist/roadmap-scan.node';
+  rmSync(target, { force: true });
+  const bundled = join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
+  const nodeGyp = process.env.npm_config_node_gyp || (existsSync(bundled) ? bundled : null);
+  const args = ['rebuild', '--directory', 'native', '--loglevel', 'error'];
+  // Headers installed beside node save node-gyp a download (this machine has no internet).
+  const prefix = dirname(dirname(process.execPath));
+  if (!process.env.npm_config_nodedir && existsSync(join(prefix, 'include', 'node', 'node_api.h'))) args.push(`--nodedir=${prefix}`);
+  const options = { encoding: 'utf8', shell: !nodeGyp && process.platform === 'win32' };
+  const run = nodeGyp ? spawnSync(process.execPath, [nodeGyp, ...args], options) : spawnSync('node-gyp', args, options);
+  if (run.status === 0 && existsSync('native/build/Release/roadmap_scan.node')) {
+    copyFileSync('native/build/Release/roadmap_scan.node', target);
+  } else {
+    process.stderr.write(`${run.error?.message ?? ''}${run.stdout ?? ''}${run.stderr ?? ''}`);
+    console.warn('the native folder scanner (native/scan.c) was not built: roadmap will scan folders in JavaScript, about 4x slower');
+  }
 }
 
 /**

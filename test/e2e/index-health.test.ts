@@ -116,6 +116,22 @@ describe('rebuild', () => {
     assert.ok(status.last_rebuild.files === 111);
   });
 
+  test('the JavaScript folder scan (no native addon) finds an index built natively fresh, and sees changes', () => {
+    const cwd = fixtureRepo('roadmap-cli-2026-02');
+    const status = (env: Record<string, string> = {}) => JSON.parse(roadmapSync(cwd, ['index', 'status', '--format', 'json'], { env }).stdout);
+    const native = status();
+    assert.equal(native.scanner, 'native');
+    const js = status({ ROADMAP_SCAN: 'js' });
+    assert.equal(js.scanner, 'javascript');
+    assert.equal(js.stale_files, 0);
+    assert.deepEqual(js.last_sync, native.last_sync, 'nothing was read again');
+    const [path] = issueFiles(cwd);
+    writeFileSync(path!, readFileSync(path!, 'utf8').replace(/^title: .*$/m, 'title: Seen by the JavaScript scan'));
+    const listed = JSON.parse(roadmapSync(cwd, ['issue', 'list', '--format', 'json'], { env: { ROADMAP_SCAN: 'js' } }).stdout) as Array<{ title: string }>;
+    assert.ok(listed.some((issue) => issue.title === 'Seen by the JavaScript scan'));
+    assert.equal(status().stale_files, 0);
+  });
+
   test('index check names every difference and exits 1; duplicate ids are reported', async () => {
     const cwd = fixtureRepo('roadmap-cli-2025-10');
     // Files changed moments ago are read again by every command (they could have changed

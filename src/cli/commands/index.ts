@@ -7,6 +7,7 @@ import { HybridStore } from '../../store/hybrid-store.js';
 import { indexPath } from '../../store/open.js';
 import { SCHEMA_VERSION } from '../../store/index/schema.js';
 import { staleness, syncIndex } from '../../store/index/sync.js';
+import { scannerName } from '../../store/folder-scan.js';
 import { distrust, readWatchState } from '../../store/index/watch-state.js';
 import type { Context } from '../context.js';
 import { paint } from '../output/color.js';
@@ -47,6 +48,7 @@ export function registerIndex(program: Command, ctx: Context): void {
       schema_version: SCHEMA_VERSION,
       rows: store.index.counts(),
       stale_files: stale.changed.length + stale.removed.length,
+      scanner: scannerName(),
       database_bytes: fileSize(db) + fileSize(`${db}-wal`),
       last_rebuild: parse('last_rebuild'),
       last_sync: parse('last_sync'),
@@ -61,6 +63,7 @@ export function registerIndex(program: Command, ctx: Context): void {
     line('schema version', String(SCHEMA_VERSION));
     line('rows', Object.entries(status.rows).map(([k, v]) => `${k} ${v}`).join(', '));
     line('stale files', String(status.stale_files));
+    line('scanner', status.scanner === 'native' ? 'native (native/scan.c)' : 'javascript (the native scanner is not built; folders are scanned about 4x slower)');
     line('size', `${(status.database_bytes / 1024 / 1024).toFixed(1)} MiB`);
     line('last rebuild', status.last_rebuild ? `${status.last_rebuild.at} (${status.last_rebuild.files} files in ${status.last_rebuild.ms} ms)` : 'never');
     line('last sync', status.last_sync ? `${status.last_sync.at} (${status.last_sync.files} files in ${status.last_sync.ms} ms)` : 'never');

@@ -43,36 +43,28 @@ export function staleness(paths: RoadmapPaths, index: SqliteIndex, empty = false
   const plan: Staleness = { changed: [], racy: [], removed: [], total: 0 };
   const prints = empty ? new Map<string, FolderPrint>() : index.folderPrints();
   const visited = new Set<string>();
-  let seen: FolderPrint = { count: 0, sum: 0, xor: 0, racy: 0 };
-  walkEntityFolders(paths, {
-    enter() {
-      seen = { count: 0, sum: 0, xor: 0, racy: 0 };
-    },
-    file(name, mtimeMs, size) {
-      addToPrint(seen, stampHash(name, mtimeMs, size), false, 1);
-    },
-    leave(folder, kept, relist) {
-      visited.add(folder.rel);
-      const known = prints.get(folder.rel);
-      if (known && known.count === seen.count && known.sum === seen.sum && known.xor === seen.xor) {
-        plan.total += seen.count;
-        // Unchanged as a whole; files read too soon after their last change are checked alone.
-        if (known.racy > 0) for (const racy of index.racyIn(folder.rel)) plan.racy.push({ ...racy, kind: folder.kind, abs: folder.abs + sep + racy.name, rel: `${folder.rel}/${racy.name}` });
-        return;
-      }
-      const { names, mtimes, sizes } = kept ?? relist();
-      const stamps = empty ? new Map<string, Stamp>() : index.stampsIn(folder.rel);
-      for (let i = 0; i < names.length; i++) {
-        const name = names[i]!;
-        plan.total++;
-        const stamp = stamps.get(name);
-        stamps.delete(name);
-        const stale = { kind: folder.kind, abs: folder.abs + sep + name, rel: `${folder.rel}/${name}`, mtimeMs: mtimes[i]!, size: sizes[i]! };
-        if (!stamp || stamp.mtime !== stale.mtimeMs || stamp.size !== stale.size) plan.changed.push(stale);
-        else if (isRacy(stamp)) plan.racy.push(stale);
-      }
-      for (const name of stamps.keys()) plan.removed.push(`${folder.rel}/${name}`);
-    },
+  walkEntityFolders(paths, (folder, { names, mtimes, sizes }) => {
+    visited.add(folder.rel);
+    const seen: FolderPrint = { count: 0, sum: 0, xor: 0, racy: 0 };
+    for (let i = 0; i < names.length; i++) addToPrint(seen, stampHash(names[i]!, mtimes[i]!, sizes[i]!), false, 1);
+    const known = prints.get(folder.rel);
+    if (known && known.count === seen.count && known.sum === seen.sum && known.xor === seen.xor) {
+      plan.total += seen.count;
+      // Unchanged as a whole; files read too soon after their last change are checked alone.
+      if (known.racy > 0) for (const racy of index.racyIn(folder.rel)) plan.racy.push({ ...racy, kind: folder.kind, abs: folder.abs + sep + racy.name, rel: `${folder.rel}/${racy.name}` });
+      return;
+    }
+    const stamps = empty ? new Map<string, Stamp>() : index.stampsIn(folder.rel);
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!;
+      plan.total++;
+      const stamp = stamps.get(name);
+      stamps.delete(name);
+      const stale = { kind: folder.kind, abs: folder.abs + sep + name, rel: `${folder.rel}/${name}`, mtimeMs: mtimes[i]!, size: sizes[i]! };
+      if (!stamp || stamp.mtime !== stale.mtimeMs || stamp.size !== stale.size) plan.changed.push(stale);
+      else if (isRacy(stamp)) plan.racy.push(stale);
+    }
+    for (const name of stamps.keys()) plan.removed.push(`${folder.rel}/${name}`);
   });
   for (const dir of prints.keys()) if (!visited.has(dir)) plan.removed.push(...index.pathsIn(dir));
   return plan;
@@ -145,18 +137,15 @@ function rebuildIndex(index: SqliteIndex, paths: RoadmapPaths, onProgress?: (don
   let done = 0;
   index.write(() => {
     index.beginRebuild();
-    walkEntityFolders(paths, {
-      leave(folder, kept, relist) {
-        const { names } = kept ?? relist();
-        for (let i = 0; i < names.length; i += REBUILD_BATCH) {
-          const files = names.slice(i, i + REBUILD_BATCH).map((name): FileToRead => ({ kind: folder.kind, abs: folder.abs + sep + name, rel: `${folder.rel}/${name}` }));
-          readRecords(files, (batch) => {
-            for (const record of batch) if (record) index.apply(record, true);
-            done += batch.length;
-            onProgress?.(done, Math.max(expected, done));
-          });
-        }
-      },
+    walkEntityFolders(paths, (folder, { names }) => {
+      for (let i = 0; i < names.length; i += REBUILD_BATCH) {
+        const files = names.slice(i, i + REBUILD_BATCH).map((name): FileToRead => ({ kind: folder.kind, abs: folder.abs + sep + name, rel: `${folder.rel}/${name}` }));
+        readRecords(files, (batch) => {
+          for (const record of batch) if (record) index.apply(record, true);
+          done += batch.length;
+          onProgress?.(done, Math.max(expected, done));
+        });
+      }
     });
     index.finishRebuild();
     index.setMeta('last_rebuild', JSON.stringify({ at: new Date().toISOString(), files: done, ms: Math.round(monotonicMs() - started) }));
