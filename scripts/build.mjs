@@ -9,10 +9,11 @@
 // loaded machine: `issue list` 1.83x as ESM, 1.58x as CommonJS; `--version` 1.62x and 1.27x.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
+const YAML_CHUNK = 'roadmap-yaml.cjs';
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 await build({
@@ -22,15 +23,31 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['bindings'],
+  external: ['bindings', `./${YAML_CHUNK}`],
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',
+  charset: 'ascii', // the loader reads the bundles as latin1
   // import.meta.url is all the sources need of ESM: give CommonJS its equivalent.
-  define: { ROADMAP_VERSION: JSON.stringify(pkg.version), 'import.meta.url': '__roadmapUrl' },
+  define: { ROADMAP_VERSION: JSON.stringify(pkg.version), ROADMAP_YAML_CHUNK: JSON.stringify(`./${YAML_CHUNK}`), 'import.meta.url': '__roadmapUrl' },
   banner: { js: "const __roadmapUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
   plugins: [lazyChildProcessInCommander()],
+});
+// The YAML libraries, apart: most commands answer from the index and parse no YAML
+// (src/store/yaml-libraries.ts loads this on first use).
+await build({
+  stdin: { contents: "export * as yaml from 'yaml'; export * as jsYaml from 'js-yaml';", resolveDir: '.', loader: 'js' },
+  outfile: `dist/${YAML_CHUNK}`,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
+  charset: 'ascii', // the loader reads the bundles as latin1
+  logLevel: 'warning',
 });
 copyFileSync('scripts/loader.cjs', 'dist/roadmap.cjs');
 chmodSync('dist/roadmap.cjs', 0o755);
@@ -86,11 +103,7 @@ function buildFolderScanner() {
  * code cache as it exits: each run adds the functions it compiled.
  */
 function writeCodeCache() {
-  try {
-    unlinkSync('dist/roadmap-main.cache');
-  } catch {
-    // None yet.
-  }
+  for (const cache of ['dist/roadmap-main.cache', 'dist/roadmap-yaml.cache']) rmSync(cache, { force: true });
   const scratch = mkdtempSync(join(tmpdir(), 'roadmap-cache-'));
   const env = { ...process.env, ROADMAP_CODE_CACHE: 'write', ROADMAP_ROOT: scratch, NO_COLOR: '1' };
   const run = (...args) => spawnSync(process.execPath, ['dist/roadmap.cjs', ...args], { env, stdio: 'ignore' });

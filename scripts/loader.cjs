@@ -4,24 +4,45 @@
 // profile); the cache, written at build time by running a few commands, lets V8 skip most of
 // it. V8 checks the cache against its own version and flags and ignores one that does not
 // fit, so a stale or missing cache only costs the compile it was meant to save.
+//
+// The bundle loads its chunks (roadmap-yaml.cjs: the YAML libraries) on first use through
+// the `require` it is given here, so they come from their own code caches too.
 'use strict';
 const { readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { createRequire, wrap } = require('node:module');
 const { Script } = require('node:vm');
 
-const file = join(__dirname, 'roadmap-main.cjs');
-const cacheFile = join(__dirname, 'roadmap-main.cache');
-let cachedData;
-try {
-  cachedData = readFileSync(cacheFile);
-} catch {
-  cachedData = undefined;
+const writeCache = process.env.ROADMAP_CODE_CACHE === 'write';
+const nodeRequire = createRequire(join(__dirname, 'roadmap-main.cjs'));
+const chunks = new Map();
+
+function run(name) {
+  const file = join(__dirname, name);
+  const cacheFile = file.replace(/\.cjs$/, '.cache');
+  let cachedData;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  // The bundles are ASCII (esbuild escapes the rest), so latin1 reads them without decoding.
+  const script = new Script(wrap(readFileSync(file, 'latin1')), { filename: file, cachedData });
+  if (writeCache) {
+    // Written after the command ran, so the functions it compiled on the way are in it too.
+    process.once('exit', () => writeFileSync(cacheFile, script.createCachedData()));
+  }
+  const mod = { exports: {}, filename: file, id: file, loaded: false, children: [], paths: [] };
+  script.runInThisContext()(mod.exports, bundleRequire, mod, file, __dirname);
+  return mod.exports;
 }
-const script = new Script(wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
-if (process.env.ROADMAP_CODE_CACHE === 'write') {
-  // Written after the command ran, so the functions it compiled on the way are in it too.
-  process.once('exit', () => writeFileSync(cacheFile, script.createCachedData()));
+
+function bundleRequire(request) {
+  if (!/^\.\/roadmap-[\w-]+\.cjs$/.test(request)) return nodeRequire(request);
+  if (!chunks.has(request)) chunks.set(request, run(request.slice(2)));
+  return chunks.get(request);
 }
-const mod = { exports: {}, filename: file, id: file, loaded: false, children: [], paths: [] };
-script.runInThisContext()(mod.exports, createRequire(file), mod, file, __dirname);
+bundleRequire.resolve = nodeRequire.resolve;
+bundleRequire.cache = nodeRequire.cache;
+
+run('roadmap-main.cjs');

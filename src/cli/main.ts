@@ -6,13 +6,11 @@ import { terminalIO } from './io.js';
 import { run } from './run.js';
 
 const startedAt = monotonicMs();
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  // `roadmap issue list | head`: the reader left; that is not a failure.
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
 const io = terminalIO(process.env);
 void run(process.argv.slice(2), { io, cwd: process.cwd(), env: process.env, startedAt }).then((code) => {
   io.flush();
   process.exitCode = code;
+  // Leave now rather than when the event loop runs dry: Node would first wait for V8's
+  // background compile jobs, finishing code nobody will run (7 to 10 ms of a short command).
+  if (io.drained()) process.exit(code);
 });

@@ -38,7 +38,39 @@ export interface RunOptions {
   startedAt?: number;
 }
 
-export function buildProgram(ctx: Context): Command {
+type Register = (program: Command, ctx: Context) => void;
+
+/** Each noun with the names it answers to, in the order help lists them. */
+const NOUNS: Array<[names: string[], register: Register]> = [
+  [['init'], registerInit],
+  [['issue'], registerIssue],
+  [['search'], registerSearch],
+  [['milestone'], registerMilestone],
+  [['roadmap', 'project'], registerRoadmap],
+  [['status'], registerStatus],
+  [['config'], registerConfig],
+  [['index'], registerIndex],
+  [['watch'], registerWatch],
+  [['serve'], registerServe],
+];
+
+/** The first word of a command line that is not a global option (nor --root's value). */
+export function nounOf(argv: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return argv[i + 1];
+    if (arg === '--root') i++;
+    else if (!arg.startsWith('-')) return arg;
+  }
+  return undefined;
+}
+
+/**
+ * The program for one command line. A line that names a noun gets only that noun's commands:
+ * building all ten was a few milliseconds of every start. Help, `--version`, and anything
+ * unknown (which deserves suggestions) get them all.
+ */
+export function buildProgram(ctx: Context, argv?: string[]): Command {
   const program = new Command('roadmap')
     .description('Project management as code: issues, milestones and roadmaps as Markdown files in .roadmap/')
     .version(VERSION, '-V, --version')
@@ -61,16 +93,9 @@ export function buildProgram(ctx: Context): Command {
       quiet: Boolean(globals.quiet),
     };
   });
-  registerInit(program, ctx);
-  registerIssue(program, ctx);
-  registerSearch(program, ctx);
-  registerMilestone(program, ctx);
-  registerRoadmap(program, ctx);
-  registerStatus(program, ctx);
-  registerConfig(program, ctx);
-  registerIndex(program, ctx);
-  registerWatch(program, ctx);
-  registerServe(program, ctx);
+  const noun = argv && nounOf(argv);
+  const named = NOUNS.find(([names]) => noun !== undefined && names.includes(noun));
+  for (const [, register] of named ? [named] : NOUNS) register(program, ctx);
   return program;
 }
 
@@ -81,7 +106,7 @@ export async function run(argv: string[], options: RunOptions): Promise<number> 
   let code = 0;
   try {
     ctx.profiler.mark('start-up');
-    await buildProgram(ctx).parseAsync(argv, { from: 'user' });
+    await buildProgram(ctx, argv).parseAsync(argv, { from: 'user' });
   } catch (error) {
     code = exitCodeFor(error, ctx, options.env);
   } finally {

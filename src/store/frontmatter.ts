@@ -14,12 +14,10 @@
  * range is replaced. Every other byte (comments, key order, quoting, folding, the body) stays.
  * The result is parsed again and compared with what was asked before anyone writes it.
  */
-import { FAILSAFE_SCHEMA, load as loadYaml, Type, YAMLException } from 'js-yaml';
-import {
-  Document, isCollection, isMap, isScalar, isSeq, type Node, type Pair, parseDocument, Scalar,
-  type YAMLMap,
-} from 'yaml';
+import type { Schema } from 'js-yaml';
+import type { Document, Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Fields } from '../domain/fields.js';
+import { yamlLibraries } from './yaml-libraries.js';
 
 export class FrontMatterError extends Error {
   constructor(
@@ -41,6 +39,15 @@ interface Split {
 
 /** Warnings (such as odd template keys) are not the user's concern; errors are reported. */
 const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, logLevel: 'error' } as const;
+
+// The libraries load on first use (yaml-libraries.ts says why); these keep the code plain.
+const yaml = () => yamlLibraries().yaml;
+const isScalar = (node: unknown): node is Scalar => yaml().isScalar(node);
+const isMap = (node: unknown): node is YAMLMap<unknown, unknown> => yaml().isMap(node);
+const isSeq = (node: unknown): node is YAMLSeq<unknown> => yaml().isSeq(node);
+const isCollection = (node: unknown): node is YAMLMap<unknown, unknown> | YAMLSeq<unknown> => yaml().isCollection(node);
+const parseDocument = (source: string) => yaml().parseDocument(source, PARSE_OPTIONS);
+const newDocument = (value: unknown): Document => new (yaml().Document)(value);
 
 const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
 const CLOSING = /^---[ \t]*(?:\r?\n|$)/m;
@@ -98,33 +105,40 @@ function bodyOf(tail: string): string {
   return tail.slice(CLOSING_AND_GAP.exec(tail)![0].length);
 }
 
+let readSchema: Schema | undefined;
+
 /** Plain scalars as PyYAML resolves what it writes; everything else is text. */
-const READ_SCHEMA = FAILSAFE_SCHEMA.extend({
-  implicit: [
-    new Type('tag:yaml.org,2002:null', { kind: 'scalar', resolve: (d: string) => /^(?:~|null|Null|NULL)?$/.test(d), construct: () => null }),
-    new Type('tag:yaml.org,2002:bool', { kind: 'scalar', resolve: (d: string) => /^(?:true|True|TRUE|false|False|FALSE)$/.test(d), construct: (d: string) => d.toLowerCase() === 'true' }),
-    new Type('tag:yaml.org,2002:int', { kind: 'scalar', resolve: (d: string) => /^[-+]?(?:0|[1-9][0-9]*)$/.test(d), construct: (d: string) => Number(d) }),
-    new Type('tag:yaml.org,2002:float', {
-      kind: 'scalar',
-      // A dot makes a float, as in YAML 1.1; so does a signed exponent (`1e+21`, as numbers
-      // are written back); `1234e567` without either is an id, not a number.
-      resolve: (d: string) => /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9]+[eE][-+][0-9]+$|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$/.test(d),
-      construct: (d: string) => {
-        const lower = d.toLowerCase();
-        if (lower.endsWith('.inf')) return lower.startsWith('-') ? -Infinity : Infinity;
-        return lower === '.nan' ? NaN : Number(d);
-      },
-    }),
-  ],
-});
+function readSchemaOnce(): Schema {
+  if (readSchema) return readSchema;
+  const { FAILSAFE_SCHEMA, Type } = yamlLibraries().jsYaml;
+  readSchema = FAILSAFE_SCHEMA.extend({
+    implicit: [
+      new Type('tag:yaml.org,2002:null', { kind: 'scalar', resolve: (d: string) => /^(?:~|null|Null|NULL)?$/.test(d), construct: () => null }),
+      new Type('tag:yaml.org,2002:bool', { kind: 'scalar', resolve: (d: string) => /^(?:true|True|TRUE|false|False|FALSE)$/.test(d), construct: (d: string) => d.toLowerCase() === 'true' }),
+      new Type('tag:yaml.org,2002:int', { kind: 'scalar', resolve: (d: string) => /^[-+]?(?:0|[1-9][0-9]*)$/.test(d), construct: (d: string) => Number(d) }),
+      new Type('tag:yaml.org,2002:float', {
+        kind: 'scalar',
+        // A dot makes a float, as in YAML 1.1; so does a signed exponent (`1e+21`, as numbers
+        // are written back); `1234e567` without either is an id, not a number.
+        resolve: (d: string) => /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9]+[eE][-+][0-9]+$|^[-+]?\.(?:inf|Inf|INF)$|^\.(?:nan|NaN|NAN)$/.test(d),
+        construct: (d: string) => {
+          const lower = d.toLowerCase();
+          if (lower.endsWith('.inf')) return lower.startsWith('-') ? -Infinity : Infinity;
+          return lower === '.nan' ? NaN : Number(d);
+        },
+      }),
+    ],
+  });
+  return readSchema;
+}
 
 /** Parse YAML text that must be a mapping; `lineOffset` turns its lines into the file's. */
 function readMapping(source: string, lineOffset: number): Fields {
   let value: unknown;
   try {
-    value = loadYaml(source, { schema: READ_SCHEMA, json: true });
+    value = yamlLibraries().jsYaml.load(source, { schema: readSchemaOnce(), json: true });
   } catch (error) {
-    if (error instanceof YAMLException) throw new FrontMatterError(error.reason, (error.mark?.line ?? 0) + 1 + lineOffset);
+    if (error instanceof yamlLibraries().jsYaml.YAMLException) throw new FrontMatterError(error.reason, (error.mark?.line ?? 0) + 1 + lineOffset);
     throw error;
   }
   if (value === null || value === undefined) return {};
@@ -175,7 +189,7 @@ export function editYaml(source: string, edits: YamlEdit[], eol = '\n'): string 
  */
 function spliceTopLevel(source: string, edits: YamlEdit[], eol: string): { text: string; done: Set<YamlEdit> } {
   const done = new Set<YamlEdit>();
-  const doc = parseDocument(source, PARSE_OPTIONS);
+  const doc = parseDocument(source);
   if (doc.errors.length > 0 || !isMap(doc.contents)) return { text: source, done };
   const map = doc.contents as YAMLMap<unknown, unknown>;
   const latest = new Map<string, { pair: Pair<unknown, unknown>; value: unknown }>();
@@ -197,14 +211,14 @@ export function parseYamlMapping(source: string): Fields {
 
 /** Render a new file: fields in the order given, then the body. */
 export function renderEntityFile(fields: Fields, body: string): string {
-  const doc = new Document(fields);
+  const doc = newDocument(fields);
   const yaml = render(doc);
   return `---\n${yaml}---\n\n${body}`;
 }
 
 /** Render a new YAML document (a fresh config.yaml). */
 export function renderYaml(fields: Fields): string {
-  return render(new Document(fields));
+  return render(newDocument(fields));
 }
 
 /** Fields the Python tool typed as floats: whole numbers are written `4.0`, as it wrote them. */
@@ -227,7 +241,7 @@ function render(doc: Document, indentSeq = false): string {
 function styleScalars(node: unknown): void {
   if (isScalar(node)) {
     if (typeof node.value === 'string' && node.type === undefined) {
-      if (TIMESTAMP.test(node.value) || YAML11_AMBIGUOUS.test(node.value)) node.type = Scalar.QUOTE_SINGLE;
+      if (TIMESTAMP.test(node.value) || YAML11_AMBIGUOUS.test(node.value)) node.type = 'QUOTE_SINGLE';
     }
   } else if (isCollection(node)) {
     for (const item of node.items) {
@@ -241,7 +255,7 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d
 const YAML11_AMBIGUOUS = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|~|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\.[0-9_]*)?|[-+]?(0|[1-9][0-9_]*)(_[0-9]+)+)$/;
 
 function applyEdit(text: string, edit: YamlEdit, eol: string): string {
-  const doc = parseDocument(text, PARSE_OPTIONS);
+  const doc = parseDocument(text);
   if (doc.errors.length > 0) throw new Error(`cannot edit: ${firstLine(doc.errors[0]!.message)}`);
   if (doc.contents === null) return text + renderFresh(edit.path, edit.value, 0, false, eol);
   if (!isMap(doc.contents)) throw new Error('cannot edit: the YAML document is not a mapping');
@@ -252,7 +266,7 @@ function applyEdit(text: string, edit: YamlEdit, eol: string): string {
     const pair = findPair(map, key);
     const rest = edit.path.slice(depth + 1);
     if (!pair) {
-      if (map.flow) return render(new Document(setIn(map.toJSON(), edit.path.slice(depth), edit.value)));
+      if (map.flow) return render(newDocument(setIn(map.toJSON(), edit.path.slice(depth), edit.value)));
       return insertPair(text, map, edit.path.slice(depth), edit.value, eol);
     }
     if (rest.length === 0) return applySplice(text, valueSplice(text, doc, pair, edit.value, eol));
@@ -308,7 +322,7 @@ function valueSplice(text: string, doc: Document, pair: Pair<unknown, unknown>, 
   let end = old?.range ? old.range[1] : colon + 1;
   // A block value (list, mapping, `|` or `>` text) ends after its line breaks; the break that
   // ends the key's last line stays, and so do blank lines after it.
-  const isBlock = old != null && ((isCollection(old) && !old.flow) || (isScalar(old) && (old.type === Scalar.BLOCK_LITERAL || old.type === Scalar.BLOCK_FOLDED)));
+  const isBlock = old != null && ((isCollection(old) && !old.flow) || (isScalar(old) && (old.type === 'BLOCK_LITERAL' || old.type === 'BLOCK_FOLDED')));
   if (isBlock) while (end > colon + 1 && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
   const node = isNode(value) ? value : nodeInStyleOf(doc, old, value, key.value as string);
   if (isScalar(node) && typeof node.value === 'number' && FLOAT_FIELDS.has(String(key.value)) && !(isScalar(old) && typeof old.value === 'number' && !old.source?.includes('.'))) {
@@ -335,14 +349,14 @@ function insertPair(text: string, map: YAMLMap<unknown, unknown>, path: string[]
 
 function renderFresh(path: string[], value: unknown, indent: number, indentSeq: boolean, eol: string): string {
   const nested = path.slice(1).reduceRight<unknown>((inner, key) => ({ [key]: inner }), value);
-  const doc = new Document({ [path[0]!]: nested });
+  const doc = newDocument({ [path[0]!]: nested });
   const lines = render(doc, indentSeq).replace(/\n$/, '').split('\n');
   return lines.map((line) => ' '.repeat(indent) + line).join(eol) + eol;
 }
 
 /** Render a value to follow `key:` (a leading space for scalars, a newline for blocks). */
 function renderValue(node: unknown, indent: number, indentSeq: boolean, eol: string): string {
-  const doc = new Document({ k: null });
+  const doc = newDocument({ k: null });
   (doc.contents as YAMLMap).items[0]!.value = node;
   const rendered = render(doc, indentSeq).replace(/\n$/, '').slice('k:'.length);
   const lines = rendered.split('\n');
@@ -382,11 +396,11 @@ function styleScalarLike(node: Scalar, old: Node | null, doc: Document, key: str
   const oldIsString = oldScalar != null && typeof oldScalar.value === 'string';
   if (TIMESTAMP.test(node.value)) {
     const model = oldIsString && TIMESTAMP.test(oldScalar.value as string) ? oldScalar : timestampModel(doc, key);
-    node.type = model?.type ?? Scalar.QUOTE_SINGLE;
+    node.type = model?.type ?? 'QUOTE_SINGLE';
     return;
   }
-  if (oldIsString && oldScalar.type && oldScalar.type !== Scalar.PLAIN) node.type = oldScalar.type;
-  if (YAML11_AMBIGUOUS.test(node.value) && (node.type === undefined || node.type === Scalar.PLAIN)) node.type = Scalar.QUOTE_SINGLE;
+  if (oldIsString && oldScalar.type && oldScalar.type !== 'PLAIN') node.type = oldScalar.type;
+  if (YAML11_AMBIGUOUS.test(node.value) && (node.type === undefined || node.type === 'PLAIN')) node.type = 'QUOTE_SINGLE';
 }
 
 function timestampModel(doc: Document, key: string): Scalar | null {
@@ -409,9 +423,9 @@ function indentSeqOf(text: string, old: Node | null, keyIndent: number): boolean
 
 /** Parse the edited text and check every edit took and nothing else moved. */
 function verify(before: string, after: string, edits: YamlEdit[]): void {
-  const expected = parseDocument(before, PARSE_OPTIONS).toJS() ?? {};
+  const expected = parseDocument(before).toJS() ?? {};
   for (const edit of edits) setPath(expected, edit.path, edit.value);
-  const doc = parseDocument(after, PARSE_OPTIONS);
+  const doc = parseDocument(after);
   if (doc.errors.length > 0) throw new Error(`edit produced invalid YAML: ${firstLine(doc.errors[0]!.message)}`);
   const actual = doc.toJS() ?? {};
   if (!deepEqual(actual, expected)) throw new Error('edit did not produce the expected fields');

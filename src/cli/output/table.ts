@@ -12,12 +12,17 @@ export interface Column<Row> {
   align?: 'right';
 }
 
+const BREAKS = /[\t\r\n]/;
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** Visible width: code points, tabs and newlines flattened to spaces. */
 export function clean(text: string): string {
-  return text.replace(/[\t\r\n]+/g, ' ');
+  return BREAKS.test(text) ? text.replace(/[\t\r\n]+/g, ' ') : text;
 }
 
+/** Code points; most cells have no surrogate pairs, and then that is the length. */
 function width(text: string): number {
+  if (!SURROGATE.test(text)) return text.length;
   let n = 0;
   for (const _ of text) n++;
   return n;
@@ -32,47 +37,56 @@ export function truncate(text: string, max: number): string {
 /**
  * Aligned columns. On a terminal the table fits its width: capped columns first, then the flex
  * column is cut with an ellipsis. In a pipe nothing is cut, so `grep` sees whole titles.
- * Widths come from the first `sample` rows, so a long list streams without being held.
+ * Widths come from the first `sample` rows, so a long list streams without being held. Each
+ * cell is cleaned once and lines are built by concatenation: this runs once per row, and a
+ * list of 5,000 rows is a common answer.
  */
 export function writeTable<Row>(io: IO, columns: Column<Row>[], rows: Iterable<Row>, sample = 500): number {
-  const gap = 2;
-  const head: Row[] = [];
+  const GAP = '  ';
+  const n = columns.length;
+  const cellsOf = (row: Row): string[] => {
+    const cells = new Array<string>(n);
+    for (let i = 0; i < n; i++) cells[i] = clean(columns[i]!.value(row));
+    return cells;
+  };
+  const head: Array<{ row: Row; cells: string[] }> = [];
   const iterator = rows[Symbol.iterator]();
   let next = iterator.next();
   while (!next.done && head.length < sample) {
-    head.push(next.value);
+    head.push({ row: next.value, cells: cellsOf(next.value) });
     next = iterator.next();
   }
-  const widths = columns.map((column) => {
+  const widths = columns.map((column, i) => {
     let w = width(column.header);
-    for (const row of head) w = Math.max(w, width(clean(column.value(row))));
+    for (const { cells } of head) w = Math.max(w, width(cells[i]!));
     return column.max && io.isTTY ? Math.min(w, column.max) : w;
   });
   if (io.isTTY && io.columns > 0) {
-    const total = widths.reduce((a, b) => a + b, 0) + gap * (columns.length - 1);
+    const total = widths.reduce((a, b) => a + b, 0) + GAP.length * (n - 1);
     const flex = columns.findIndex((c) => c.flex);
     if (total > io.columns && flex !== -1) widths[flex] = Math.max(10, widths[flex]! - (total - io.columns));
   }
-  const line = (cells: string[], styles: Array<Style | undefined>): string => {
-    const parts = cells.map((cell, i) => {
+  const cut = columns.map((column) => io.isTTY || column.max !== undefined);
+  const line = (cells: string[], style: (i: number) => Style | undefined): string => {
+    let text = '';
+    for (let i = 0; i < n; i++) {
       const limit = widths[i]!;
-      const text = io.isTTY || columns[i]!.max === undefined ? truncate(cell, limit) : cell;
-      const last = i === cells.length - 1;
-      const pad = ' '.repeat(Math.max(0, limit - width(text)));
-      const padded = columns[i]!.align === 'right' ? pad + text : last ? text : text + pad;
-      return paint(io.color, styles[i], padded);
-    });
-    return parts.join(' '.repeat(gap)).trimEnd() + '\n';
+      const cell = cut[i] ? truncate(cells[i]!, limit) : cells[i]!;
+      const pad = limit - width(cell);
+      const padded = pad <= 0 ? cell : columns[i]!.align === 'right' ? ' '.repeat(pad) + cell : i === n - 1 ? cell : cell + ' '.repeat(pad);
+      text += (i === 0 ? '' : GAP) + (io.color ? paint(true, style(i), padded) : padded);
+    }
+    return text.trimEnd() + '\n';
   };
-  io.out(line(columns.map((c) => c.header), columns.map(() => 'bold' as Style)));
+  io.out(line(columns.map((c) => c.header), () => 'bold'));
   let count = 0;
-  const emit = (row: Row) => {
-    io.out(line(columns.map((c) => clean(c.value(row))), columns.map((c) => c.style?.(row))));
+  const emit = (row: Row, cells: string[]) => {
+    io.out(line(cells, (i) => columns[i]!.style?.(row)));
     count++;
   };
-  for (const row of head) emit(row);
+  for (const { row, cells } of head) emit(row, cells);
   while (!next.done) {
-    emit(next.value);
+    emit(next.value, cellsOf(next.value));
     next = iterator.next();
   }
   return count;
