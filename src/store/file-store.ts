@@ -21,7 +21,8 @@ import { folderSlug, slugify } from '../domain/slug.js';
 import { moveFileAtomic, removeFile, syncFolders, writeFileAtomic } from './atomic.js';
 import { type Config, readConfig, parseSettingValue, writeConfigValue } from './config.js';
 import { editEntityFile, FrontMatterError, parseEntityFile, renderEntityFile, replaceBody, type YamlEdit } from './frontmatter.js';
-import { type EntityFile, type EntityKind, listEntityFiles, type RoadmapPaths } from './layout.js';
+import { type EntityFile, type EntityKind, entityFolders, type RoadmapPaths } from './layout.js';
+import { bulkReadPacer } from './memory.js';
 import { withLock } from './lock.js';
 import { parseEntity } from './entity.js';
 import type { Catalog } from './catalog.js';
@@ -104,10 +105,17 @@ export class FileStore implements Storage {
     this.problemsByPath.set(path, { path, line, message });
   }
 
+  /** Folder by folder, file by file: a project of 100,000 files is never listed whole. */
   private *readAll(kind: EntityKind): Generator<ReadFile> {
-    for (const file of listEntityFiles(this.paths, kind)) {
-      const read = this.readFile(file);
-      if (read) yield read;
+    const memory = bulkReadPacer();
+    for (const [folder, files] of entityFolders(this.paths, kind)) {
+      for (let i = 0; i < files.length; i++) {
+        const name = files.name(i);
+        const file: EntityFile = { kind: folder.kind, abs: folder.abs + sep + name, rel: `${folder.rel}/${name}`, mtimeMs: files.mtime(i), size: files.size(i) };
+        const read = this.readFile(file);
+        memory.read(1);
+        if (read) yield read;
+      }
     }
   }
 

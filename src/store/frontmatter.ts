@@ -233,14 +233,28 @@ function render(doc: Document, indentSeq = false): string {
       }
     }
   }
-  return doc.toString({ indentSeq, lineWidth: 0, singleQuote: true, nullStr: 'null' });
+  return doc.toString({ indentSeq, lineWidth: 0, singleQuote: true, nullStr: 'null' }).replace(UNPRINTABLE_RAW, escapeUnprintable);
+}
+
+/**
+ * Characters YAML does not allow raw in a file (DEL, C1 controls, U+FFFE, U+FFFF) but `yaml`
+ * leaves raw inside double quotes: PyYAML and js-yaml refuse the whole file then. Strings
+ * holding one are double-quoted (styleScalars) and the character escaped. C0 controls `yaml`
+ * escapes itself.
+ */
+const UNPRINTABLE = /[\x7F-\x84\x86-\x9F\uFFFE\uFFFF]/;
+const UNPRINTABLE_RAW = new RegExp(UNPRINTABLE.source, 'g');
+
+function escapeUnprintable(char: string): string {
+  return `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 /** Timestamps are written quoted (as the Python tool wrote them), and strings that YAML 1.1
  * readers (PyYAML) would take for booleans or numbers are quoted too. */
 function styleScalars(node: unknown): void {
   if (isScalar(node)) {
-    if (typeof node.value === 'string' && node.type === undefined) {
+    if (typeof node.value === 'string' && UNPRINTABLE.test(node.value)) node.type = 'QUOTE_DOUBLE';
+    else if (typeof node.value === 'string' && node.type === undefined) {
       if (TIMESTAMP.test(node.value) || YAML11_AMBIGUOUS.test(node.value)) node.type = 'QUOTE_SINGLE';
     }
   } else if (isCollection(node)) {

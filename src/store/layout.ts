@@ -7,6 +7,8 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { NotFoundError } from '../errors.js';
 import { type FolderFiles, isHidden, scanFolder } from './folder-scan.js';
 
+export type { FolderFiles };
+
 export const ROADMAP_DIR = '.roadmap';
 
 export interface RoadmapPaths {
@@ -89,39 +91,28 @@ export interface FolderInfo {
 export type FolderVisitor = (folder: FolderInfo, files: FolderFiles) => void;
 
 /**
- * Visit every folder that holds entities, with the stat of each `.md` file in it: one
- * directory walk and one stat a file, the cost the index's freshness check pays on every
- * command. Folder by folder, so memory follows the largest folder, not the project.
+ * Every folder that holds entities, with the stat of each `.md` file in it: one directory walk
+ * and one stat a file, the cost the index's freshness check pays on every command. Folder by
+ * folder, so memory follows the largest folder, not the project.
  */
-export function walkEntityFolders(paths: RoadmapPaths, visit: FolderVisitor, only?: EntityKind): void {
+export function* entityFolders(paths: RoadmapPaths, only?: EntityKind): Generator<[FolderInfo, FolderFiles]> {
   const rootRel = relative(paths.root, paths.dir).split(sep).join('/');
   for (const [folder, kind, recursive] of ENTITY_FOLDERS) {
     if (only && only !== kind) continue;
-    walk({ abs: join(paths.dir, folder), rel: `${rootRel}/${folder}`, kind }, recursive, visit);
+    yield* walk({ abs: join(paths.dir, folder), rel: `${rootRel}/${folder}`, kind }, recursive);
   }
 }
 
-function walk(folder: FolderInfo, recursive: boolean, visit: FolderVisitor): void {
-  const scan = scanFolder(folder.abs);
-  if (!scan) return;
-  visit(folder, scan.files);
-  if (!recursive) return;
-  for (const name of scan.folders) walk({ abs: folder.abs + sep + name, rel: `${folder.rel}/${name}`, kind: folder.kind }, true, visit);
+export function walkEntityFolders(paths: RoadmapPaths, visit: FolderVisitor, only?: EntityKind): void {
+  for (const [folder, files] of entityFolders(paths, only)) visit(folder, files);
 }
 
-/** Every entity file with its stat, as one list (for scans of a whole project). */
-export function listEntityFiles(paths: RoadmapPaths, only?: EntityKind): EntityFile[] {
-  const out: EntityFile[] = [];
-  walkEntityFolders(
-    paths,
-    (folder, files) => {
-      files.names.forEach((name, i) => {
-        out.push({ kind: folder.kind, abs: join(folder.abs, name), rel: `${folder.rel}/${name}`, mtimeMs: files.mtimes[i]!, size: files.sizes[i]! });
-      });
-    },
-    only,
-  );
-  return out;
+function* walk(folder: FolderInfo, recursive: boolean): Generator<[FolderInfo, FolderFiles]> {
+  const scan = scanFolder(folder.abs);
+  if (!scan) return;
+  yield [folder, scan.files];
+  if (!recursive) return;
+  for (const name of scan.folders) yield* walk({ abs: folder.abs + sep + name, rel: `${folder.rel}/${name}`, kind: folder.kind }, true);
 }
 
 /** The entity kind a path inside `.roadmap/` holds, or null for anything else. */

@@ -3,13 +3,17 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { type FolderScan, scanFolder, scanInJavaScript, scannerName, scanNatively } from '../../src/store/folder-scan.js';
+import { type FolderFiles, type FolderScan, scanFolder, scanInJavaScript, scannerName, scanNatively } from '../../src/store/folder-scan.js';
 import { tempDir } from '../helpers.js';
+
+function entries(files: FolderFiles): Array<[string, number, number]> {
+  return Array.from({ length: files.length }, (_, i) => [files.name(i), files.mtime(i), files.size(i)]);
+}
 
 /** Entries in name order, so the two scans compare whatever order readdir gave. */
 function sorted(scan: FolderScan | null | undefined): unknown {
   if (!scan) return scan;
-  const files = scan.files.names.map((name, i) => [name, scan.files.mtimes[i], scan.files.sizes[i]]).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+  const files = entries(scan.files).sort((a, b) => String(a[0]).localeCompare(String(b[0])));
   return { files, folders: [...scan.folders].sort() };
 }
 
@@ -38,7 +42,10 @@ test('native and JavaScript scans agree on every kind of entry, to the last bit 
 
   const native = scanNatively(dir);
   assert.deepEqual(sorted(native), sorted(scanInJavaScript(dir)));
-  const { names, mtimes, sizes } = native!.files;
+  const found = entries(native!.files);
+  const names = found.map(([name]) => name);
+  const mtimes = found.map(([, mtime]) => mtime);
+  const sizes = found.map(([, , size]) => size);
   assert.deepEqual([...names].sort(), ['a.md', 'b.md', 'link.md', 'é-ü 雪.md']);
   assert.deepEqual([...native!.folders].sort(), ['folder-link.md', 'v1-0']);
   assert.equal(sizes[names.indexOf('é-ü 雪.md')], Buffer.byteLength('unicode'));
@@ -51,7 +58,7 @@ test('native and JavaScript scans agree on a folder large enough to be stat-ed o
   const dir = tempDir();
   for (let i = 0; i < 1500; i++) writeFileSync(join(dir, `${String(i).padStart(8, '0')}-issue.md`), 'x'.repeat(i));
   const native = scanNatively(dir);
-  assert.equal(native!.files.names.length, 1500);
+  assert.equal(native!.files.length, 1500);
   assert.deepEqual(sorted(native), sorted(scanInJavaScript(dir)));
 });
 

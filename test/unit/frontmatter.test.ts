@@ -181,6 +181,17 @@ describe('renderEntityFile then parseEntityFile', () => {
       assert.equal(parseEntityFile(file).fields.assignee, value);
     }
   });
+
+  test('characters YAML forbids raw (DEL, C1 controls, U+FFFE, U+FFFF) are escaped, in new files and in edits', () => {
+    for (const value of ['\uFFFE', 'a\uFFFFb', 'del\x7F', 'c1\x80\x9F', '\x01control']) {
+      const file = renderEntityFile({ id: 'abcd1234', assignee: value }, 'body');
+      assert.doesNotMatch(file, /[\x7F-\x84\x86-\x9F\uFFFE\uFFFF]/, JSON.stringify(file));
+      assert.equal(parseEntityFile(file).fields.assignee, value);
+      const edited = editEntityFile(renderEntityFile({ id: 'abcd1234', assignee: 'someone' }, 'body'), [{ path: ['assignee'], value }]);
+      assert.doesNotMatch(edited, /[\x7F-\x84\x86-\x9F\uFFFE\uFFFF]/, JSON.stringify(edited));
+      assert.equal(parseEntityFile(edited).fields.assignee, value);
+    }
+  });
 });
 
 describe('parseEntityFile on real and odd files', () => {

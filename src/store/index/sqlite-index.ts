@@ -69,6 +69,9 @@ export function isCorruption(error: unknown): boolean {
   return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT') || /malformed|not a database/i.test(String((error as Error)?.message));
 }
 
+/** The page cache of a rebuild, in KiB as `PRAGMA cache_size` takes it (negative). */
+const REBUILD_CACHE_KIB = -2048;
+
 export class SqliteIndex {
   private readonly statements = new Map<string, Statement>();
 
@@ -126,6 +129,10 @@ export class SqliteIndex {
   beginRebuild(): void {
     this.reset({ deferIndexes: true });
     this.rebuildPrints = new Map();
+    // Rows go in in order and the indexes come after: a small page cache costs nothing here,
+    // and it also bounds the sorter that builds the indexes (16 MiB at the default).
+    this.cacheSizeBeforeRebuild = this.db.pragma('cache_size', { simple: true }) as number;
+    this.db.pragma(`cache_size = ${REBUILD_CACHE_KIB}`);
   }
 
   /** A rebuild's rows are all in: write the folder fingerprints, then build the indexes. */
@@ -135,6 +142,7 @@ export class SqliteIndex {
     const insert = this.prepare('INSERT INTO folders(dir, count, sum, xor, racy) VALUES (?, ?, ?, ?, ?)');
     for (const [dir, p] of prints) if (p.count > 0) insert.run(dir, p.count, p.sum, p.xor, p.racy);
     this.db.exec(INDEXES);
+    if (this.cacheSizeBeforeRebuild !== undefined) this.db.pragma(`cache_size = ${this.cacheSizeBeforeRebuild}`);
   }
 
   quickCheck(): string[] {
@@ -203,6 +211,7 @@ export class SqliteIndex {
 
   /** During a rebuild, fingerprints are summed in memory and written once at the end. */
   private rebuildPrints: Map<string, FolderPrint> | undefined;
+  private cacheSizeBeforeRebuild: number | undefined;
 
   private adjustPrint(path: string, stamp: Stamp, sign: 1 | -1): void {
     const slash = path.lastIndexOf('/');
@@ -220,6 +229,14 @@ export class SqliteIndex {
     if (print.count <= 0) this.prepare('DELETE FROM folders WHERE dir = ?').run(dir);
     else this.prepare('INSERT INTO folders(dir, count, sum, xor, racy) VALUES (?, ?, ?, ?, ?) ON CONFLICT(dir) DO UPDATE SET count = excluded.count, sum = excluded.sum, xor = excluded.xor, racy = excluded.racy')
       .run(dir, print.count, print.sum, print.xor, print.racy);
+  }
+
+  /** Ids that more than one issue file holds, with those files' paths. */
+  duplicateIds(): Array<{ id: string; paths: string[] }> {
+    const rows = this.prepare('SELECT id, path FROM issues WHERE id IN (SELECT id FROM issues GROUP BY id HAVING count(*) > 1) ORDER BY id, path').raw().all() as Array<[string, string]>;
+    const byId = new Map<string, string[]>();
+    for (const [id, path] of rows) byId.set(id, [...(byId.get(id) ?? []), path]);
+    return [...byId].map(([id, paths]) => ({ id, paths }));
   }
 
   pathsIn(dir: string): string[] {

@@ -4,6 +4,7 @@
  * is read. Folder by folder so that memory stays flat at 100,000 issues.
  */
 import { monotonicMs } from '../../time.js';
+import { bulkReadPacer } from '../memory.js';
 import { join, sep } from 'node:path';
 import { type RoadmapPaths, walkEntityFolders } from '../layout.js';
 import { readRecords } from './read-batches.js';
@@ -43,10 +44,10 @@ export function staleness(paths: RoadmapPaths, index: SqliteIndex, empty = false
   const plan: Staleness = { changed: [], racy: [], removed: [], total: 0 };
   const prints = empty ? new Map<string, FolderPrint>() : index.folderPrints();
   const visited = new Set<string>();
-  walkEntityFolders(paths, (folder, { names, mtimes, sizes }) => {
+  walkEntityFolders(paths, (folder, files) => {
     visited.add(folder.rel);
     const seen: FolderPrint = { count: 0, sum: 0, xor: 0, racy: 0 };
-    for (let i = 0; i < names.length; i++) addToPrint(seen, stampHash(names[i]!, mtimes[i]!, sizes[i]!), false, 1);
+    for (let i = 0; i < files.length; i++) addToPrint(seen, stampHash(files.name(i), files.mtime(i), files.size(i)), false, 1);
     const known = prints.get(folder.rel);
     if (known && known.count === seen.count && known.sum === seen.sum && known.xor === seen.xor) {
       plan.total += seen.count;
@@ -55,12 +56,12 @@ export function staleness(paths: RoadmapPaths, index: SqliteIndex, empty = false
       return;
     }
     const stamps = empty ? new Map<string, Stamp>() : index.stampsIn(folder.rel);
-    for (let i = 0; i < names.length; i++) {
-      const name = names[i]!;
+    for (let i = 0; i < files.length; i++) {
+      const name = files.name(i);
       plan.total++;
       const stamp = stamps.get(name);
       stamps.delete(name);
-      const stale = { kind: folder.kind, abs: folder.abs + sep + name, rel: `${folder.rel}/${name}`, mtimeMs: mtimes[i]!, size: sizes[i]! };
+      const stale = { kind: folder.kind, abs: folder.abs + sep + name, rel: `${folder.rel}/${name}`, mtimeMs: files.mtime(i), size: files.size(i) };
       if (!stamp || stamp.mtime !== stale.mtimeMs || stamp.size !== stale.size) plan.changed.push(stale);
       else if (isRacy(stamp)) plan.racy.push(stale);
     }
@@ -131,20 +132,27 @@ export function syncIndex(
  */
 const REBUILD_BATCH = 500;
 
+
 function rebuildIndex(index: SqliteIndex, paths: RoadmapPaths, onProgress?: (done: number, total: number) => void): SyncReport {
   const started = monotonicMs();
   const expected = index.counts().files ?? 0;
   let done = 0;
+  const memory = bulkReadPacer();
   index.write(() => {
     index.beginRebuild();
-    walkEntityFolders(paths, (folder, { names }) => {
-      for (let i = 0; i < names.length; i += REBUILD_BATCH) {
-        const files = names.slice(i, i + REBUILD_BATCH).map((name): FileToRead => ({ kind: folder.kind, abs: folder.abs + sep + name, rel: `${folder.rel}/${name}` }));
+    walkEntityFolders(paths, (folder, found) => {
+      for (let i = 0; i < found.length; i += REBUILD_BATCH) {
+        const files: FileToRead[] = [];
+        for (let j = i; j < Math.min(i + REBUILD_BATCH, found.length); j++) {
+          const name = found.name(j);
+          files.push({ kind: folder.kind, abs: folder.abs + sep + name, rel: `${folder.rel}/${name}` });
+        }
         readRecords(files, (batch) => {
           for (const record of batch) if (record) index.apply(record, true);
           done += batch.length;
           onProgress?.(done, Math.max(expected, done));
         });
+        memory.read(files.length);
       }
     });
     index.finishRebuild();
