@@ -66,12 +66,12 @@ export function writeTable<Row>(io: IO, columns: Column<Row>[], rows: Iterable<R
     const flex = columns.findIndex((c) => c.flex);
     if (total > io.columns && flex !== -1) widths[flex] = Math.max(10, widths[flex]! - (total - io.columns));
   }
-  const cut = columns.map((column) => io.isTTY || column.max !== undefined);
   const line = (cells: string[], style: (i: number) => Style | undefined): string => {
     let text = '';
     for (let i = 0; i < n; i++) {
       const limit = widths[i]!;
-      const cell = cut[i] ? truncate(cells[i]!, limit) : cells[i]!;
+      // In a pipe nothing is cut: a row past the sample that is wider simply sticks out.
+      const cell = io.isTTY ? truncate(cells[i]!, limit) : cells[i]!;
       const pad = limit - width(cell);
       const padded = pad <= 0 ? cell : columns[i]!.align === 'right' ? ' '.repeat(pad) + cell : i === n - 1 ? cell : cell + ' '.repeat(pad);
       text += (i === 0 ? '' : GAP) + (io.color ? paint(true, style(i), padded) : padded);

@@ -538,10 +538,14 @@ export class SqliteIndex {
   }
 }
 
+/** Columns that are never NULL: no `IS NULL` term, so an index in this order serves the sort. */
+const NOT_NULL_SORT_COLUMNS = new Set(['id', 'title', 'status_rank', 'priority_rank', 'issue_type']);
+
 function orderBy(sort: SortSpec[]): string {
   const parts = sort.map(({ field, desc }) => {
     const column = SORT_COLUMNS[field];
-    return `${column} IS NULL, ${column}${desc ? ' DESC' : ''}`;
+    const direction = desc ? ' DESC' : '';
+    return NOT_NULL_SORT_COLUMNS.has(column) ? `${column}${direction}` : `${column} IS NULL, ${column}${direction}`;
   });
   return [...parts, 'id', 'path'].join(', ');
 }
