@@ -22,7 +22,7 @@ type Gc = (options?: { type?: 'major' | 'minor'; execution?: 'sync' | 'async' })
 let gc: Gc | null | undefined;
 
 /** A full collection, after the young generation was told to stop growing. */
-export function collectGarbage(): void {
+function collectGarbage(): void {
   if (gc === undefined) {
     try {
       // Loaded here, not at the top: node:v8 brings in Node's streams, 4 ms every command would pay.

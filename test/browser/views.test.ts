@@ -53,7 +53,7 @@ describe('every view in Chromium', { skip: noBrowser }, () => {
     await page.locator('table.issues tbody tr').first().waitFor();
     assert.equal(await page.locator('table.issues tbody tr').count(), 60);
     await page.locator('.chips[aria-label="status"] button', { hasText: /^todo$/ }).click();
-    await waitFor(async () => (await page.locator('table.issues tbody tr').evaluateAll((rows) => rows.every((r) => r.textContent!.includes('todo')))) && page.url().includes('status=todo'), 3000, 'only todo rows');
+    await waitFor(async () => (await page.locator('table.issues tbody tr').evaluateAll((rows) => rows.every((r) => r.textContent!.includes('todo')))) && page.url().includes('status=todo'), 10_000, 'only todo rows');
     await page.locator('th button.sort', { hasText: 'Title' }).click();
     await waitFor(async () => {
       const titles = await page.locator('table.issues td.title').allTextContents();

