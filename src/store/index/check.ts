@@ -19,6 +19,10 @@ export interface Difference {
  * row has been compared with its file.
  */
 export function checkIndex(index: SqliteIndex, paths: RoadmapPaths): Difference[] {
+  return index.withSmallCache(() => compareAll(index, paths));
+}
+
+function compareAll(index: SqliteIndex, paths: RoadmapPaths): Difference[] {
   const differences: Difference[] = [];
   for (const problem of index.quickCheck()) differences.push({ path: index.path, problem: `quick_check: ${problem}` });
   const indexedFolders = index.folderPrints();

@@ -76,8 +76,8 @@ export function isCorruption(error: unknown): boolean {
   return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT') || /malformed|not a database/i.test(String((error as Error)?.message));
 }
 
-/** The page cache of a rebuild, in KiB as `PRAGMA cache_size` takes it (negative). */
-const REBUILD_CACHE_KIB = -2048;
+/** The page cache of a pass over every file, in KiB as `PRAGMA cache_size` takes it (negative). */
+const BULK_CACHE_KIB = -2048;
 
 export class SqliteIndex {
   private readonly statements = new Map<string, Statement>();
@@ -136,10 +136,6 @@ export class SqliteIndex {
   beginRebuild(): void {
     this.reset({ deferIndexes: true });
     this.rebuildPrints = new Map();
-    // Rows go in in order and the indexes come after: a small page cache costs nothing here,
-    // and it also bounds the sorter that builds the indexes (16 MiB at the default).
-    this.cacheSizeBeforeRebuild = this.db.pragma('cache_size', { simple: true }) as number;
-    this.db.pragma(`cache_size = ${REBUILD_CACHE_KIB}`);
   }
 
   /** A rebuild's rows are all in: write the folder fingerprints, then build the indexes. */
@@ -149,7 +145,21 @@ export class SqliteIndex {
     const insert = this.prepare('INSERT INTO folders(dir, count, sum, xor, racy) VALUES (?, ?, ?, ?, ?)');
     for (const [dir, p] of prints) if (p.count > 0) insert.run(dir, p.count, p.sum, p.xor, p.racy);
     this.db.exec(INDEXES);
-    if (this.cacheSizeBeforeRebuild !== undefined) this.db.pragma(`cache_size = ${this.cacheSizeBeforeRebuild}`);
+  }
+
+  /**
+   * Run a pass over every file (a rebuild, a check) with a small page cache: rows go in in
+   * order or are looked up one by one, so a big cache buys nothing, and it also bounds the
+   * sorter that builds the indexes after a rebuild (16 MiB each at the default).
+   */
+  withSmallCache<T>(fn: () => T): T {
+    const before = this.db.pragma('cache_size', { simple: true }) as number;
+    this.db.pragma(`cache_size = ${BULK_CACHE_KIB}`);
+    try {
+      return fn();
+    } finally {
+      this.db.pragma(`cache_size = ${before}`);
+    }
   }
 
   quickCheck(): string[] {
@@ -218,7 +228,6 @@ export class SqliteIndex {
 
   /** During a rebuild, fingerprints are summed in memory and written once at the end. */
   private rebuildPrints: Map<string, FolderPrint> | undefined;
-  private cacheSizeBeforeRebuild: number | undefined;
 
   private adjustPrint(path: string, stamp: Stamp, sign: 1 | -1): void {
     const slash = path.lastIndexOf('/');

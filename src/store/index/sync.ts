@@ -138,7 +138,7 @@ function rebuildIndex(index: SqliteIndex, paths: RoadmapPaths, onProgress?: (don
   const expected = index.counts().files ?? 0;
   let done = 0;
   const memory = bulkReadPacer();
-  index.write(() => {
+  index.withSmallCache(() => index.write(() => {
     index.beginRebuild();
     walkEntityFolders(paths, (folder, found) => {
       for (let i = 0; i < found.length; i += REBUILD_BATCH) {
@@ -157,7 +157,7 @@ function rebuildIndex(index: SqliteIndex, paths: RoadmapPaths, onProgress?: (don
     });
     index.finishRebuild();
     index.setMeta('last_rebuild', JSON.stringify({ at: new Date().toISOString(), files: done, ms: Math.round(monotonicMs() - started) }));
-  });
+  }));
   return { read: done, removed: 0, total: done, ms: monotonicMs() - started };
 }
 
