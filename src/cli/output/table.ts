@@ -66,7 +66,7 @@ export function writeTable<Row>(io: IO, columns: Column<Row>[], rows: Iterable<R
     const flex = columns.findIndex((c) => c.flex);
     if (total > io.columns && flex !== -1) widths[flex] = Math.max(10, widths[flex]! - (total - io.columns));
   }
-  const line = (cells: string[], style: (i: number) => Style | undefined): string => {
+  const line = (cells: string[], row: Row | undefined): string => {
     let text = '';
     for (let i = 0; i < n; i++) {
       const limit = widths[i]!;
@@ -74,19 +74,20 @@ export function writeTable<Row>(io: IO, columns: Column<Row>[], rows: Iterable<R
       const cell = io.isTTY ? truncate(cells[i]!, limit) : cells[i]!;
       const pad = limit - width(cell);
       const padded = pad <= 0 ? cell : columns[i]!.align === 'right' ? ' '.repeat(pad) + cell : i === n - 1 ? cell : cell + ' '.repeat(pad);
-      text += (i === 0 ? '' : GAP) + (io.color ? paint(true, style(i), padded) : padded);
+      if (i > 0) text += GAP;
+      text += io.color ? paint(true, row === undefined ? 'bold' : columns[i]!.style?.(row), padded) : padded;
     }
     return text.trimEnd() + '\n';
   };
-  io.out(line(columns.map((c) => c.header), () => 'bold'));
+  io.out(line(columns.map((c) => c.header), undefined));
   let count = 0;
-  const emit = (row: Row, cells: string[]) => {
-    io.out(line(cells, (i) => columns[i]!.style?.(row)));
+  for (const { row, cells } of head) {
+    io.out(line(cells, row));
     count++;
-  };
-  for (const { row, cells } of head) emit(row, cells);
+  }
   while (!next.done) {
-    emit(next.value, cellsOf(next.value));
+    io.out(line(cellsOf(next.value), next.value));
+    count++;
     next = iterator.next();
   }
   return count;

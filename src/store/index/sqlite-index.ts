@@ -206,13 +206,13 @@ export class SqliteIndex {
   /** Stamps of the files directly in one folder (relative to the root), by file name. */
   stampsIn(dir: string): Map<string, Stamp> {
     const rows = this.prepare('SELECT name, mtime, size, indexed_at FROM files WHERE dir = ?').raw().all(dir) as Array<[string, number, number, number]>;
-    return new Map(rows.map(([name, mtime, size, indexedAt]) => [name, { mtime, size, indexedAt }]));
+    return new Map(rows.map((r) => [r[0], { mtime: r[1], size: r[2], indexedAt: r[3] }]));
   }
 
   /** Files of a folder whose stamps are racy (read within the racy window of their mtime). */
   racyIn(dir: string): Array<{ name: string; mtimeMs: number; size: number }> {
     const rows = this.prepare(`SELECT name, mtime, size FROM files WHERE dir = ? AND ${RACY_SQL}`).raw().all(dir) as Array<[string, number, number]>;
-    return rows.map(([name, mtimeMs, size]) => ({ name, mtimeMs, size }));
+    return rows.map((r) => ({ name: r[0], mtimeMs: r[1], size: r[2] }));
   }
 
   stampOf(path: string): Stamp | undefined {
@@ -400,10 +400,10 @@ export class SqliteIndex {
     const order = orderBy(query.sort ?? DEFAULT_SORT);
     const limit = query.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(query.limit))}` : '';
     const rows = this.db.prepare(`SELECT id, title, status, priority, issue_type, milestone, assignee, path FROM issues ${sql} ORDER BY ${order}${limit}`).raw();
-    for (const [id, title, status, priority, issueType, milestone, assignee, path] of rows.iterate(...params) as Iterable<
-      [string, string, string, string, string, string | null, string | null, string]
-    >) {
-      yield { id, title, status, priority, issueType, milestone, assignee, path };
+    // Indexes, not destructuring: an array pattern runs the iterator protocol, about 10 µs a
+    // row in a command too short-lived for V8 to optimise it (442 rows of 492 cost 8 ms).
+    for (const r of rows.iterate(...params) as Iterable<[string, string, string, string, string, string | null, string | null, string]>) {
+      yield { id: r[0], title: r[1], status: r[2], priority: r[3], issueType: r[4], milestone: r[5], assignee: r[6], path: r[7] };
     }
   }
 
@@ -416,7 +416,7 @@ export class SqliteIndex {
   issuesByIdPrefix(ref: string): Issue[] {
     const prefix = foldCase(ref.trim());
     const rows = this.prepare(`SELECT i.path, f.fields FROM issues i JOIN issue_fields f ON f.issue = i.rowid WHERE i.id >= ? AND i.id < ? || char(1114111)`).raw().all(prefix, prefix) as Array<[string, string]>;
-    return rows.map(([path, fields]) => issueFromFields(JSON.parse(fields) as Fields, path));
+    return rows.map((r) => issueFromFields(JSON.parse(r[1]) as Fields, r[0]));
   }
 
   hasIssueId(id: string): boolean {
@@ -427,7 +427,7 @@ export class SqliteIndex {
     const condition = milestone === null ? 'milestone IS NULL' : 'milestone = ?';
     const rows = this.db.prepare(`SELECT i.path, f.fields FROM issues i JOIN issue_fields f ON f.issue = i.rowid WHERE ${condition} ORDER BY i.path${limit !== undefined ? ` LIMIT ${limit}` : ''}`).raw()
       .all(...(milestone === null ? [] : [milestone])) as Array<[string, string]>;
-    return rows.map(([path, fields]) => issueFromFields(JSON.parse(fields) as Fields, path));
+    return rows.map((r) => issueFromFields(JSON.parse(r[1]) as Fields, r[0]));
   }
 
   /**
@@ -459,8 +459,8 @@ export class SqliteIndex {
       while (frontier.length > 0) {
         const found: string[] = [];
         for (const id of frontier) {
-          for (const [a, b] of next.all(id, id) as Array<[string, string]>) {
-            for (const other of [a, b]) if (!seen.has(other)) (seen.add(other), found.push(other));
+          for (const edge of next.all(id, id) as Array<[string, string]>) {
+            for (const other of edge) if (!seen.has(other)) (seen.add(other), found.push(other));
           }
         }
         frontier = found;
@@ -471,11 +471,13 @@ export class SqliteIndex {
     const nodeRows = ids
       ? ids.flatMap((id) => this.prepare('SELECT id, title, status FROM issues WHERE id = ?').raw().all(id) as Array<[string, string, string]>)
       : (this.prepare('SELECT id, title, status FROM issues').raw().all() as Array<[string, string, string]>);
-    for (const [id, title, status] of nodeRows) nodes.set(id, { id, title, status, dependsOn: [], blocks: [] });
+    for (const r of nodeRows) nodes.set(r[0], { id: r[0], title: r[1], status: r[2], dependsOn: [], blocks: [] });
     const edges = ids
       ? ids.flatMap((id) => this.prepare('SELECT dependent, dependency FROM deps WHERE dependent = ?').raw().all(id) as Array<[string, string]>)
       : (this.prepare('SELECT dependent, dependency FROM deps').raw().all() as Array<[string, string]>);
-    for (const [dependent, dependency] of edges) {
+    for (const edge of edges) {
+      const dependent = edge[0];
+      const dependency = edge[1];
       // Every edge touches the file that states it; when its dependent is an id no file holds
       // (a `blocks` entry naming a missing issue), the edge rides on the dependency's `blocks`.
       const holder = nodes.get(dependent);
@@ -488,10 +490,9 @@ export class SqliteIndex {
   /** Row by row: `status` and `milestone list` stream 100,000 of these through tallies. */
   *progressRows(): Generator<ProgressRow> {
     const rows = this.db.prepare('SELECT id, title, status, priority, milestone, assignee, estimated_hours, progress FROM issues').raw();
-    for (const [id, title, status, priority, milestone, assignee, estimatedHours, progress] of rows.iterate() as Iterable<
-      [string, string, string, string, string | null, string | null, number | null, number | null]
-    >) {
-      yield { id, title, status, priority, milestone, assignee, estimatedHours, progress };
+    // Indexes rather than an array pattern, as in listSummaries.
+    for (const r of rows.iterate() as Iterable<[string, string, string, string, string | null, string | null, number | null, number | null]>) {
+      yield { id: r[0], title: r[1], status: r[2], priority: r[3], milestone: r[4], assignee: r[5], estimatedHours: r[6], progress: r[7] };
     }
   }
 
@@ -504,7 +505,7 @@ export class SqliteIndex {
       FROM issues_fts JOIN issues i ON i.rowid = issues_fts.rowid WHERE issues_fts MATCH ?`).raw().all(match) as Array<
       [number, string, string, string, string | null, string]
     >;
-    return rows.map(([rowid, id, path, title, updated, labels]) => ({ rowid, id, path, title, updated, labels: JSON.parse(labels) as string[] }));
+    return rows.map((r) => ({ rowid: r[0], id: r[1], path: r[2], title: r[3], updated: r[4], labels: JSON.parse(r[5]) as string[] }));
   }
 
   issueByRowid(rowid: number): Issue {
