@@ -17,8 +17,10 @@
  *   7: issues_status covers what a table of issues shows.
  *   8: issues_status in the default sort's order after the status, so a one-status list
  *      needs no sort (4,961 rows of 100,000: 10 ms against 19).
+ *   9: issues_status_assignee, the same for a status and an assignee (1,961 rows of 100,000
+ *      in a new process: 12 ms, against 26 scanning every row of the status).
  */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 export const SCHEMA = `
 CREATE TABLE files (
@@ -118,6 +120,7 @@ CREATE INDEX issues_id ON issues(id);
 -- (a cold list of 1,961 rows out of 100,000: 57-75 ms without it, 15-19 ms with it), and
 -- in the default order (priority, then created with missing dates last), so it needs no sort.
 CREATE INDEX issues_status ON issues(status_key, priority_rank, created IS NULL, created, id, path, title, status, priority, issue_type, milestone, assignee, assignee_key);
+CREATE INDEX issues_status_assignee ON issues(status_key, assignee_key, priority_rank, created IS NULL, created, id, path, title, status, priority, issue_type, milestone, assignee);
 CREATE INDEX issues_assignee ON issues(assignee_key);
 CREATE INDEX issues_milestone ON issues(milestone);
 CREATE INDEX issues_priority ON issues(priority_rank, created);
