@@ -45,7 +45,7 @@ export function issueJson(issue: Issue): Record<string, unknown> {
 }
 
 /** What a table of issues shows: the index answers it from its columns, without each issue's fields. */
-export type IssueSummary = Pick<Issue, 'id' | 'title' | 'status' | 'priority' | 'issueType' | 'milestone' | 'assignee' | 'path'>;
+export type IssueSummary = Pick<Issue, 'id' | 'title' | 'status' | 'priority' | 'milestone' | 'assignee'>;
 
 /** An issue with its Markdown body: what `show` reads from the one file. */
 export interface IssueDocument extends Issue {

@@ -399,11 +399,11 @@ export class SqliteIndex {
     const { sql, params } = this.where(query);
     const order = orderBy(query.sort ?? DEFAULT_SORT);
     const limit = query.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(query.limit))}` : '';
-    const rows = this.db.prepare(`SELECT id, title, status, priority, issue_type, milestone, assignee, path FROM issues ${sql} ORDER BY ${order}${limit}`).raw();
+    const rows = this.db.prepare(`SELECT id, title, status, priority, milestone, assignee FROM issues ${sql} ORDER BY ${order}${limit}`).raw();
     // Indexes, not destructuring: an array pattern runs the iterator protocol, about 10 µs a
     // row in a command too short-lived for V8 to optimise it (442 rows of 492 cost 8 ms).
-    for (const r of rows.iterate(...params) as Iterable<[string, string, string, string, string, string | null, string | null, string]>) {
-      yield { id: r[0], title: r[1], status: r[2], priority: r[3], issueType: r[4], milestone: r[5], assignee: r[6], path: r[7] };
+    for (const r of rows.iterate(...params) as Iterable<[string, string, string, string, string | null, string | null]>) {
+      yield { id: r[0], title: r[1], status: r[2], priority: r[3], milestone: r[4], assignee: r[5] };
     }
   }
 
