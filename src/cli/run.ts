@@ -55,7 +55,7 @@ const NOUNS: Array<[names: string[], register: Register]> = [
 ];
 
 /** The first word of a command line that is not a global option (nor --root's value). */
-export function nounOf(argv: string[]): string | undefined {
+function nounOf(argv: string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') return argv[i + 1];

@@ -7,8 +7,6 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { NotFoundError } from '../errors.js';
 import { type FolderFiles, isHidden, scanFolder } from './folder-scan.js';
 
-export type { FolderFiles };
-
 export const ROADMAP_DIR = '.roadmap';
 
 export interface RoadmapPaths {
@@ -87,9 +85,6 @@ export interface FolderInfo {
   kind: EntityKind;
 }
 
-/** Called once for every entity folder that exists, with its `.md` files and their stats. */
-export type FolderVisitor = (folder: FolderInfo, files: FolderFiles) => void;
-
 /**
  * Every folder that holds entities, with the stat of each `.md` file in it: one directory walk
  * and one stat a file, the cost the index's freshness check pays on every command. Folder by
@@ -101,10 +96,6 @@ export function* entityFolders(paths: RoadmapPaths, only?: EntityKind): Generato
     if (only && only !== kind) continue;
     yield* walk({ abs: join(paths.dir, folder), rel: `${rootRel}/${folder}`, kind }, recursive);
   }
-}
-
-export function walkEntityFolders(paths: RoadmapPaths, visit: FolderVisitor, only?: EntityKind): void {
-  for (const [folder, files] of entityFolders(paths, only)) visit(folder, files);
 }
 
 function* walk(folder: FolderInfo, recursive: boolean): Generator<[FolderInfo, FolderFiles]> {

@@ -251,17 +251,16 @@ export class SqliteIndex {
   duplicateIds(): Array<{ id: string; paths: string[] }> {
     const rows = this.prepare('SELECT id, path FROM issues WHERE id IN (SELECT id FROM issues GROUP BY id HAVING count(*) > 1) ORDER BY id, path').raw().all() as Array<[string, string]>;
     const byId = new Map<string, string[]>();
-    for (const [id, path] of rows) byId.set(id, [...(byId.get(id) ?? []), path]);
+    for (const [id, path] of rows) {
+      const paths = byId.get(id) ?? [];
+      paths.push(path);
+      byId.set(id, paths);
+    }
     return [...byId].map(([id, paths]) => ({ id, paths }));
   }
 
   pathsIn(dir: string): string[] {
     return (this.prepare('SELECT path FROM files WHERE dir = ?').raw().all(dir) as Array<[string]>).map((r) => r[0]);
-  }
-
-  /** Every indexed path (for `index check`). */
-  paths(): string[] {
-    return (this.prepare('SELECT path FROM files').raw().all() as Array<[string]>).map((r) => r[0]);
   }
 
   /**

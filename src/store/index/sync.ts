@@ -6,7 +6,7 @@
 import { monotonicMs } from '../../time.js';
 import { bulkReadPacer } from '../memory.js';
 import { join, sep } from 'node:path';
-import { type RoadmapPaths, walkEntityFolders } from '../layout.js';
+import { entityFolders, type RoadmapPaths } from '../layout.js';
 import { readRecords } from './read-batches.js';
 import { type FileToRead, readRecord } from './read-record.js';
 import type { FileRecord } from './rows.js';
@@ -44,7 +44,7 @@ export function staleness(paths: RoadmapPaths, index: SqliteIndex, empty = false
   const plan: Staleness = { changed: [], racy: [], removed: [], total: 0 };
   const prints = empty ? new Map<string, FolderPrint>() : index.folderPrints();
   const visited = new Set<string>();
-  walkEntityFolders(paths, (folder, files) => {
+  for (const [folder, files] of entityFolders(paths)) {
     visited.add(folder.rel);
     const seen: FolderPrint = { count: 0, sum: 0, xor: 0, racy: 0 };
     for (let i = 0; i < files.length; i++) addToPrint(seen, stampHash(files.name(i), files.mtime(i), files.size(i)), false, 1);
@@ -53,7 +53,7 @@ export function staleness(paths: RoadmapPaths, index: SqliteIndex, empty = false
       plan.total += seen.count;
       // Unchanged as a whole; files read too soon after their last change are checked alone.
       if (known.racy > 0) for (const racy of index.racyIn(folder.rel)) plan.racy.push({ ...racy, kind: folder.kind, abs: folder.abs + sep + racy.name, rel: `${folder.rel}/${racy.name}` });
-      return;
+      continue;
     }
     const stamps = empty ? new Map<string, Stamp>() : index.stampsIn(folder.rel);
     for (let i = 0; i < files.length; i++) {
@@ -66,7 +66,7 @@ export function staleness(paths: RoadmapPaths, index: SqliteIndex, empty = false
       else if (isRacy(stamp)) plan.racy.push(stale);
     }
     for (const name of stamps.keys()) plan.removed.push(`${folder.rel}/${name}`);
-  });
+  }
   for (const dir of prints.keys()) if (!visited.has(dir)) plan.removed.push(...index.pathsIn(dir));
   return plan;
 }
@@ -132,7 +132,6 @@ export function syncIndex(
  */
 const REBUILD_BATCH = 500;
 
-
 function rebuildIndex(index: SqliteIndex, paths: RoadmapPaths, onProgress?: (done: number, total: number) => void): SyncReport {
   const started = monotonicMs();
   const expected = index.counts().files ?? 0;
@@ -140,7 +139,7 @@ function rebuildIndex(index: SqliteIndex, paths: RoadmapPaths, onProgress?: (don
   const memory = bulkReadPacer();
   index.withSmallCache(() => index.write(() => {
     index.beginRebuild();
-    walkEntityFolders(paths, (folder, found) => {
+    for (const [folder, found] of entityFolders(paths)) {
       for (let i = 0; i < found.length; i += REBUILD_BATCH) {
         const files: FileToRead[] = [];
         for (let j = i; j < Math.min(i + REBUILD_BATCH, found.length); j++) {
@@ -154,7 +153,7 @@ function rebuildIndex(index: SqliteIndex, paths: RoadmapPaths, onProgress?: (don
         });
         memory.read(files.length);
       }
-    });
+    }
     index.finishRebuild();
     index.setMeta('last_rebuild', JSON.stringify({ at: new Date().toISOString(), files: done, ms: Math.round(monotonicMs() - started) }));
   }));
