@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 const YAML_CHUNK = 'roadmap-yaml.cjs';
+const RELAY_CHUNK = 'roadmap-relay.cjs';
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 await build({
@@ -33,6 +34,23 @@ await build({
   banner: { js: "const __roadmapUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
   plugins: [lazyChildProcessInCommander()],
+});
+// The relay client, apart and first: a read command with a watcher running is answered by
+// the watcher, without loading the rest (src/cli/relay/client.ts).
+await build({
+  entryPoints: ['src/cli/relay/client.ts'],
+  outfile: `dist/${RELAY_CHUNK}`,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
+  charset: 'ascii',
+  define: { 'import.meta.url': '__roadmapUrl' },
+  banner: { js: "const __roadmapUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
 });
 // The YAML libraries, apart: most commands answer from the index and parse no YAML
 // (src/store/yaml-libraries.ts loads this on first use).
@@ -103,7 +121,7 @@ function buildFolderScanner() {
  * code cache as it exits: each run adds the functions it compiled.
  */
 function writeCodeCache() {
-  for (const cache of ['dist/roadmap-main.cache', 'dist/roadmap-yaml.cache']) rmSync(cache, { force: true });
+  for (const cache of ['dist/roadmap-main.cache', 'dist/roadmap-yaml.cache', 'dist/roadmap-relay.cache']) rmSync(cache, { force: true });
   const scratch = mkdtempSync(join(tmpdir(), 'roadmap-cache-'));
   const env = { ...process.env, ROADMAP_CODE_CACHE: 'write', ROADMAP_ROOT: scratch, NO_COLOR: '1' };
   const run = (...args) => spawnSync(process.execPath, ['dist/roadmap.cjs', ...args], { env, stdio: 'ignore' });

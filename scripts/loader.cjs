@@ -45,4 +45,8 @@ function bundleRequire(request) {
 bundleRequire.resolve = nodeRequire.resolve;
 bundleRequire.cache = nodeRequire.cache;
 
-run('roadmap-main.cjs');
+// A read command may be answered by a running watcher (roadmap-relay.cjs); if not, the CLI runs here.
+const relayed = run('roadmap-relay.cjs').answerThroughWatcher();
+if (relayed === false) run('roadmap-main.cjs');
+else relayed.then((answered) => answered || run('roadmap-main.cjs'));
+

@@ -28,3 +28,10 @@ export class AmbiguousError extends RoadmapError {}
 
 /** The lock could not be taken in time, or a write could not complete. */
 export class WriteError extends RoadmapError {}
+
+/**
+ * Not a failure: this process should not run the command (a watcher asked to run one that
+ * writes). Thrown before anything is written or printed that counts; the caller runs the
+ * command itself.
+ */
+export class RunElsewhere extends Error {}

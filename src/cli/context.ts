@@ -3,7 +3,7 @@
  * options, and the store, opened only when first asked for so `--help` stays instant.
  */
 import { findRoadmap, type RoadmapPaths } from '../store/layout.js';
-import { openStorage } from '../store/open.js';
+import { type OpenOptions, openStorage } from '../store/open.js';
 import type { Storage } from '../store/storage.js';
 import type { IO } from './io.js';
 import { Profiler } from './profile.js';
@@ -16,6 +16,11 @@ export interface GlobalOptions {
   profile: boolean;
   quiet: boolean;
 }
+
+/** How a context opens its store: `openStorage`, unless the command runs inside a watcher. */
+export type StorageOpener = (paths: RoadmapPaths, globals: GlobalOptions, options: OpenOptions) => Storage;
+
+const openFromDisk: StorageOpener = (paths, _globals, options) => openStorage(paths, options);
 
 export class Context {
   private opened: Storage | undefined;
@@ -31,6 +36,7 @@ export class Context {
     public globals: GlobalOptions,
     readonly clock: () => Date = () => new Date(),
     startedAt = monotonicMs(),
+    private readonly opener: StorageOpener = openFromDisk,
   ) {
     this.profiler = new Profiler(startedAt);
   }
@@ -46,7 +52,7 @@ export class Context {
   store(options: { freshen?: boolean } = {}): Storage {
     if (!this.opened) {
       const paths = this.paths();
-      this.opened = openStorage(paths, {
+      this.opened = this.opener(paths, this.globals, {
         useIndex: this.globals.index,
         clock: this.clock,
         warn: (message) => this.warn(message),

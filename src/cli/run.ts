@@ -3,8 +3,8 @@
  * table of contents of the tool: each noun registers its verbs from its own module.
  */
 import { Command, CommanderError } from 'commander';
-import { RoadmapError } from '../errors.js';
-import { Context } from './context.js';
+import { RoadmapError, RunElsewhere } from '../errors.js';
+import { Context, type StorageOpener } from './context.js';
 import type { IO } from './io.js';
 import { registerConfig } from './commands/config.js';
 import { registerIndex } from './commands/index.js';
@@ -36,6 +36,13 @@ export interface RunOptions {
   env: NodeJS.ProcessEnv;
   clock?: () => Date;
   startedAt?: number;
+  /** How the store is opened; by default from disk, with its freshness check. */
+  openStorage?: StorageOpener;
+  /**
+   * Commands this process may run, by their full name (`issue list`); any other is refused
+   * with RunElsewhere before its action. By default, all.
+   */
+  allow?: (command: string) => boolean;
 }
 
 type Register = (program: Command, ctx: Context) => void;
@@ -70,7 +77,7 @@ function nounOf(argv: string[]): string | undefined {
  * building all ten was a few milliseconds of every start. Help, `--version`, and anything
  * unknown (which deserves suggestions) get them all.
  */
-export function buildProgram(ctx: Context, argv?: string[]): Command {
+export function buildProgram(ctx: Context, argv?: string[], allow?: (command: string) => boolean): Command {
   const program = new Command('roadmap')
     .description('Project management as code: issues, milestones and roadmaps as Markdown files in .roadmap/')
     .version(VERSION, '-V, --version')
@@ -85,6 +92,7 @@ export function buildProgram(ctx: Context, argv?: string[]): Command {
       writeErr: (text) => ctx.io.err(text),
     });
   program.hook('preAction', (_command, action) => {
+    if (allow && !allow(fullName(action))) throw new RunElsewhere(`${fullName(action)} is not run here`);
     const globals = action.optsWithGlobals();
     ctx.globals = {
       root: globals.root,
@@ -99,15 +107,26 @@ export function buildProgram(ctx: Context, argv?: string[]): Command {
   return program;
 }
 
-/** Run one command line; returns the exit code (0 ok, 1 failure, 2 usage error). */
+/** A command's name with its noun's: `issue list`, `status`. */
+function fullName(command: Command): string {
+  const names: string[] = [];
+  for (let at: Command | null = command; at?.parent; at = at.parent) names.unshift(at.name());
+  return names.join(' ');
+}
+
+/**
+ * Run one command line; returns the exit code (0 ok, 1 failure, 2 usage error). Throws only
+ * RunElsewhere: the command was refused (RunOptions.allow) or tried to write where it may not.
+ */
 export async function run(argv: string[], options: RunOptions): Promise<number> {
   const { io } = options;
-  const ctx = new Context(io, options.cwd, options.env, { index: true, profile: false, quiet: false }, options.clock, options.startedAt);
+  const ctx = new Context(io, options.cwd, options.env, { index: true, profile: false, quiet: false }, options.clock, options.startedAt, options.openStorage);
   let code = 0;
   try {
     ctx.profiler.mark('start-up');
-    await buildProgram(ctx, argv).parseAsync(argv, { from: 'user' });
+    await buildProgram(ctx, argv, options.allow).parseAsync(argv, { from: 'user' });
   } catch (error) {
+    if (error instanceof RunElsewhere) throw error;
     code = exitCodeFor(error, ctx, options.env);
   } finally {
     try {

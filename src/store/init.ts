@@ -7,7 +7,7 @@ import { renderYaml } from './frontmatter.js';
 import type { RoadmapPaths } from './layout.js';
 
 /** Derived files that must never be committed: the index, its journal, the lock, temp files. */
-export const IGNORED = ['index.db', 'index.db-wal', 'index.db-shm', 'index.db-journal', '.lock', '.*.tmp', 'watch.json'];
+export const IGNORED = ['index.db', 'index.db-wal', 'index.db-shm', 'index.db-journal', '.lock', '.*.tmp', 'watch.json', 'watch.sock', '.watch-cookie-*'];
 
 export function initRoadmap(paths: RoadmapPaths, name: string): { created: boolean; added: string[] } {
   const created = !existsSync(paths.dir);

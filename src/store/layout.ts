@@ -8,6 +8,8 @@ import { NotFoundError } from '../errors.js';
 import { type FolderFiles, isHidden, scanFolder } from './folder-scan.js';
 
 export const ROADMAP_DIR = '.roadmap';
+/** Where a running watcher answers read commands for other processes (src/cli/relay). */
+export const RELAY_SOCKET = 'watch.sock';
 
 export interface RoadmapPaths {
   /** The folder that holds `.roadmap/` (the repository root). */

@@ -10,7 +10,14 @@ import { syncIndex } from './index/sync.js';
 import { type ChangeBatch, watchRoadmap } from './watcher.js';
 
 export interface LiveIndex {
+  readonly store: HybridStore;
   state(): WatchState;
+  /**
+   * Resolves once every change made before the call is in the index: the point at which the
+   * watcher's process may answer a query for another (src/cli/relay). Rejects when it cannot
+   * say so within `timeoutMs`, or the index could not take the last batch.
+   */
+  settle(timeoutMs?: number): Promise<void>;
   close(): void;
 }
 
@@ -81,7 +88,12 @@ export function startLiveIndex(store: HybridStore, options: LiveIndexOptions = {
   }, HEARTBEAT_EVERY_MS);
   heartbeat.unref();
   return {
+    store,
     state: () => ({ ...state }),
+    async settle(timeoutMs) {
+      await watcher.settle(timeoutMs);
+      if (state.pending) throw new Error('the watcher has changes it could not index');
+    },
     close() {
       clearInterval(heartbeat);
       watcher.close();

@@ -16,7 +16,8 @@ import { ensureGitignore } from './init.js';
 import type { RoadmapPaths } from './layout.js';
 import { IndexUnavailable, isCorruption, SqliteIndex } from './index/sqlite-index.js';
 import { syncIndex } from './index/sync.js';
-import { startLiveIndex } from './live-index.js';
+import { type LiveIndex, startLiveIndex } from './live-index.js';
+import { ReadOnlyStorage } from './read-only.js';
 import { type ChangeBatch, type Watcher, watchRoadmap } from './watcher.js';
 import { distrust, readWatchState } from './index/watch-state.js';
 import type { Storage } from './storage.js';
@@ -93,6 +94,18 @@ export function openStorage(paths: RoadmapPaths, options: OpenOptions): Storage 
     }
     throw error;
   }
+}
+
+/**
+ * The store for one command answered inside the watcher's process, for another process: the
+ * watcher's own index (fresh once LiveIndex.settle resolved), config.yaml as it is now, and
+ * reads only. Null when the settings say the index is not to be used.
+ */
+export function storageOnLiveIndex(live: LiveIndex, options: Pick<OpenOptions, 'clock' | 'warn' | 'log'>): Storage | null {
+  const { index, paths } = live.store;
+  const config = cachedConfig(index, paths);
+  if (!config.bool('storage.use_index')) return null;
+  return new ReadOnlyStorage(new HybridStore(paths, index, { clock: options.clock, config, warn: options.warn, log: options.log }));
 }
 
 /** Open the index; a file that is not a sound database is replaced by a new one. */

@@ -9,7 +9,7 @@
  * took 1.3–1.8 s and +70 MiB to start (14 s, +393 MiB at 100,000); a watch per folder starts in
  * 29 ms (+1.3 MiB) and reported the same checkout in 0.24–0.34 s, missing nothing.
  */
-import { type FSWatcher, readdirSync, statSync, watch } from 'node:fs';
+import { closeSync, type FSWatcher, openSync, readdirSync, statSync, unlinkSync, watch } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { kindOfPath, type RoadmapPaths } from './layout.js';
 
@@ -26,6 +26,19 @@ export interface Watcher {
   close(): void;
 }
 
+export interface SettlingWatcher extends Watcher {
+  /**
+   * Resolves once every change made before the call has been reported (its batch handed to
+   * onBatch, not debounced). Events come in the order they happened, so a file written now,
+   * and seen, is the barrier: nothing before it can still be on its way. Rejects if that file
+   * is not seen within `timeoutMs`.
+   */
+  settle(timeoutMs?: number): Promise<void>;
+}
+
+/** The barrier files of `settle`; hidden, so nothing else here reads them. */
+export const COOKIE_PREFIX = '.watch-cookie-';
+
 /** Folders never watched: derived data, scratch and the Python tool's leftovers. */
 const IGNORED_FOLDERS = new Set(['templates', 'backups', 'db', 'logs', 'artifacts', 'node_modules']);
 
@@ -33,7 +46,7 @@ export function watchRoadmap(
   paths: RoadmapPaths,
   onBatch: (batch: ChangeBatch) => void,
   options: { debounceMs?: number; onFirstEvent?: () => void } = {},
-): Watcher {
+): SettlingWatcher {
   const debounceMs = options.debounceMs ?? 50;
   const entities = new Set<string>();
   const other = new Set<string>();
@@ -41,6 +54,8 @@ export function watchRoadmap(
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   const watchers = new Map<string, FSWatcher>();
+  const cookies = new Map<string, (error?: Error) => void>();
+  let cookieCount = 0;
   const rootRel = relative(paths.root, paths.dir).split(sep).join('/');
 
   const flush = () => {
@@ -75,6 +90,10 @@ export function watchRoadmap(
       watcher = watch(dir, (event, name) => {
         if (!name) return;
         const base = name.toString();
+        if (base.startsWith(COOKIE_PREFIX)) {
+          if (dir === paths.dir) cookies.get(base)?.();
+          return;
+        }
         if (base.startsWith('.') || base.startsWith('index.db')) return;
         const abs = join(dir, base);
         if (event === 'rename') {
@@ -131,8 +150,37 @@ export function watchRoadmap(
 
   add(paths.dir, false);
   return {
+    settle(timeoutMs = 1000) {
+      const name = `${COOKIE_PREFIX}${process.pid}-${++cookieCount}`;
+      const file = join(paths.dir, name);
+      return new Promise<void>((resolve, reject) => {
+        const done = (error?: Error) => {
+          clearTimeout(deadline);
+          cookies.delete(name);
+          try {
+            unlinkSync(file);
+          } catch {
+            // Already gone: someone tidied up after us.
+          }
+          if (error) return reject(error);
+          if (timer) {
+            clearTimeout(timer);
+            flush();
+          }
+          resolve();
+        };
+        const deadline = setTimeout(() => done(new Error(`the watcher did not see ${file} within ${timeoutMs} ms`)), timeoutMs);
+        cookies.set(name, done);
+        try {
+          closeSync(openSync(file, 'w'));
+        } catch (error) {
+          done(error as Error);
+        }
+      });
+    },
     close() {
       closed = true;
+      for (const done of [...cookies.values()]) done(new Error('the watcher stopped'));
       if (timer) clearTimeout(timer);
       for (const watcher of watchers.values()) watcher.close();
       watchers.clear();

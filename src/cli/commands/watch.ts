@@ -4,12 +4,13 @@ import { RoadmapError } from '../../errors.js';
 import { HybridStore } from '../../store/hybrid-store.js';
 import { startLiveIndex } from '../../store/live-index.js';
 import type { Context } from '../context.js';
+import { startRelay } from '../relay/server.js';
 import { stopSignal } from '../stop.js';
 
 export function registerWatch(program: Command, ctx: Context): void {
   program
     .command('watch')
-    .description('keep the index fresh as files change (editor saves, git pull, checkouts); other commands then skip their directory walk')
+    .description('keep the index fresh as files change (editor saves, git pull, checkouts), and answer read commands from it; other commands then skip their directory walk')
     .option('--debounce <ms>', 'wait this long after the last change before indexing a burst', '50')
     .action(async (opts) => {
       const debounceMs = Number(opts.debounce);
@@ -21,10 +22,12 @@ export function registerWatch(program: Command, ctx: Context): void {
         onIndexed: (batch, state) => ctx.note(`indexed ${batch.paths.length} changed ${batch.paths.length === 1 ? 'file' : 'files'} (generation ${state.generation})`),
         onError: (error) => ctx.warn(`could not index a change: ${error.message}`),
       });
-      ctx.note(`watching ${store.paths.dir} (Ctrl-C to stop)`);
+      const relay = ctx.env.ROADMAP_RELAY === 'off' ? null : await startRelay(live, (message) => ctx.note(message));
+      ctx.note(`watching ${store.paths.dir}${relay ? '; answering read commands' : ''} (Ctrl-C to stop)`);
       try {
         await stopSignal();
       } finally {
+        relay?.close();
         live.close();
       }
     });

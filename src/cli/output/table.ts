@@ -12,17 +12,18 @@ export interface Column<Row> {
   align?: 'right';
 }
 
-const BREAKS = /[\t\r\n]/;
-const SURROGATE = /[\uD800-\uDFFF]/;
+const BREAKS = /[\t\r\n]+/g;
+/** What makes a cell more than its characters: line breaks to flatten, surrogate pairs to count. */
+const NEEDS_CARE = /[\t\r\n\uD800-\uDFFF]/;
+const GAP = '  ';
 
-/** Visible width: code points, tabs and newlines flattened to spaces. */
+/** Visible text: tabs and newlines flattened to spaces. */
 export function clean(text: string): string {
-  return BREAKS.test(text) ? text.replace(/[\t\r\n]+/g, ' ') : text;
+  return text.replace(BREAKS, ' ');
 }
 
-/** Code points; most cells have no surrogate pairs, and then that is the length. */
+/** Visible width in code points. */
 function width(text: string): number {
-  if (!SURROGATE.test(text)) return text.length;
   let n = 0;
   for (const _ of text) n++;
   return n;
@@ -35,30 +36,70 @@ export function truncate(text: string, max: number): string {
 }
 
 /**
+ * A row's cells, cleaned, with their widths beside them. Most cells need no care, and then
+ * the text is the value and the width its length: one regular expression test per cell.
+ */
+class Cells {
+  readonly text: string[];
+  readonly widths: number[];
+
+  constructor(n: number) {
+    this.text = new Array<string>(n);
+    this.widths = new Array<number>(n);
+  }
+
+  static of(values: string[]): Cells {
+    const cells = new Cells(values.length);
+    values.forEach((value, i) => cells.set(i, value));
+    return cells;
+  }
+
+  fill<Row>(columns: Column<Row>[], row: Row): this {
+    for (let i = 0; i < columns.length; i++) this.set(i, columns[i]!.value(row));
+    return this;
+  }
+
+  private set(i: number, value: string): void {
+    if (NEEDS_CARE.test(value)) {
+      const text = clean(value);
+      this.text[i] = text;
+      this.widths[i] = width(text);
+    } else {
+      this.text[i] = value;
+      this.widths[i] = value.length;
+    }
+  }
+}
+
+/** Runs of spaces, made once per length: a table pads every cell of every row. */
+class Spaces {
+  private readonly runs: string[] = [''];
+
+  of(n: number): string {
+    while (this.runs.length <= n) this.runs.push(this.runs[this.runs.length - 1]! + ' ');
+    return this.runs[n]!;
+  }
+}
+
+/**
  * Aligned columns. On a terminal the table fits its width: capped columns first, then the flex
  * column is cut with an ellipsis. In a pipe nothing is cut, so `grep` sees whole titles.
- * Widths come from the first `sample` rows, so a long list streams without being held. Each
- * cell is cleaned once and lines are built by concatenation: this runs once per row, and a
- * list of 5,000 rows is a common answer.
+ * Widths come from the first `sample` rows, so a long list streams without being held.
+ * This runs once per row, and a list of 5,000 rows is a common answer: each cell is measured
+ * once and the rows after the sample reuse one set of cells.
  */
 export function writeTable<Row>(io: IO, columns: Column<Row>[], rows: Iterable<Row>, sample = 500): number {
-  const GAP = '  ';
   const n = columns.length;
-  const cellsOf = (row: Row): string[] => {
-    const cells = new Array<string>(n);
-    for (let i = 0; i < n; i++) cells[i] = clean(columns[i]!.value(row));
-    return cells;
-  };
-  const head: Array<{ row: Row; cells: string[] }> = [];
+  const head: Array<{ row: Row; cells: Cells }> = [];
   const iterator = rows[Symbol.iterator]();
   let next = iterator.next();
   while (!next.done && head.length < sample) {
-    head.push({ row: next.value, cells: cellsOf(next.value) });
+    head.push({ row: next.value, cells: new Cells(n).fill(columns, next.value) });
     next = iterator.next();
   }
   const widths = columns.map((column, i) => {
     let w = width(column.header);
-    for (const { cells } of head) w = Math.max(w, width(cells[i]!));
+    for (const { cells } of head) w = Math.max(w, cells.widths[i]!);
     return column.max && io.isTTY ? Math.min(w, column.max) : w;
   });
   if (io.isTTY && io.columns > 0) {
@@ -66,27 +107,38 @@ export function writeTable<Row>(io: IO, columns: Column<Row>[], rows: Iterable<R
     const flex = columns.findIndex((c) => c.flex);
     if (total > io.columns && flex !== -1) widths[flex] = Math.max(10, widths[flex]! - (total - io.columns));
   }
-  const line = (cells: string[], row: Row | undefined): string => {
+  const spaces = new Spaces();
+  const writeLine = (cells: Cells, row: Row | undefined): void => {
+    let last = n - 1;
+    while (last > 0 && cells.text[last]!.trim() === '') last--;
     let text = '';
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i <= last; i++) {
+      let cell = cells.text[i]!;
+      let w = cells.widths[i]!;
       const limit = widths[i]!;
       // In a pipe nothing is cut: a row past the sample that is wider simply sticks out.
-      const cell = io.isTTY ? truncate(cells[i]!, limit) : cells[i]!;
-      const pad = limit - width(cell);
-      const padded = pad <= 0 ? cell : columns[i]!.align === 'right' ? ' '.repeat(pad) + cell : i === n - 1 ? cell : cell + ' '.repeat(pad);
+      if (io.isTTY && w > limit) {
+        cell = truncate(cell, limit);
+        w = width(cell);
+      }
+      // A line has no trailing blanks, not even a last cell's own.
+      if (i === last) cell = cell.trimEnd();
+      const pad = limit > w ? spaces.of(limit - w) : '';
+      const padded = columns[i]!.align === 'right' ? pad + cell : i === last ? cell : cell + pad;
       if (i > 0) text += GAP;
       text += io.color ? paint(true, row === undefined ? 'bold' : columns[i]!.style?.(row), padded) : padded;
     }
-    return text.trimEnd() + '\n';
+    io.out(text + '\n');
   };
-  io.out(line(columns.map((c) => c.header), undefined));
+  writeLine(Cells.of(columns.map((c) => c.header)), undefined);
   let count = 0;
   for (const { row, cells } of head) {
-    io.out(line(cells, row));
+    writeLine(cells, row);
     count++;
   }
+  const reused = new Cells(n);
   while (!next.done) {
-    io.out(line(cellsOf(next.value), next.value));
+    writeLine(reused.fill(columns, next.value), next.value);
     count++;
     next = iterator.next();
   }
