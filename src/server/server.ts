@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { RoadmapError } from '../errors.js';
 import type { Storage } from '../store/storage.js';
 import { watchStore } from '../store/open.js';
+import type { LiveIndex } from '../store/live-index.js';
 import type { ChangeBatch } from '../store/watcher.js';
 import type { ApiDeps } from './api/deps.js';
 import { board, boardData, getIssue, listIssues, patchIssue, search } from './api/issues.js';
@@ -38,6 +39,8 @@ export interface RunningServer {
   /** The address to open: with `?token=` when every request needs it. */
   url: string;
   port: number;
+  /** With storage.watch_files: the live index, which may also answer other commands' reads. */
+  live: LiveIndex | null;
   close(): Promise<void>;
 }
 
@@ -83,13 +86,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // The watcher starts before the first read, so no change can slip between the two.
   // With storage.watch_files, the watcher is the live index other commands trust too.
   const live = options.store.config().bool('storage.watch_files');
-  const watcher = options.watch === false ? undefined : watchStore(options.store, (batch: ChangeBatch) => {
+  const watching = options.watch === false ? undefined : watchStore(options.store, (batch: ChangeBatch) => {
     reads.invalidate();
     hub.send('change', { paths: batch.paths, other: batch.other, generation: reads.generation });
   }, { live, onError: (error) => log(`refresh after a change failed: ${error.message}`) });
   const close = () =>
     new Promise<void>((resolve) => {
-      watcher?.close();
+      watching?.watcher.close();
       hub.close();
       server.close(() => resolve());
       server.closeAllConnections();
@@ -111,6 +114,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url: policy.tokenForReads ? `${base}?token=${encodeURIComponent(options.token)}` : base,
     port,
+    live: watching?.live ?? null,
     close,
   };
 }

@@ -174,13 +174,19 @@ function cachedConfig(index: SqliteIndex, paths: RoadmapPaths): Config {
 /**
  * Follow file changes for as long as a process runs, keeping the store in step, and report
  * each batch once it is indexed. With the index and `live` (storage.watch_files), this is the
- * live index of `roadmap watch`: its heartbeat lets other commands skip their walk too.
+ * live index of `roadmap watch`: its heartbeat lets other commands skip their walk too, and
+ * it is returned so that it can answer their reads (src/cli/relay).
  */
-export function watchStore(store: Storage, onChange: (batch: ChangeBatch) => void, options: { live: boolean; onError?: (error: Error) => void }): Watcher {
+export function watchStore(
+  store: Storage,
+  onChange: (batch: ChangeBatch) => void,
+  options: { live: boolean; onError?: (error: Error) => void },
+): { watcher: Watcher; live: LiveIndex | null } {
   if (options.live && store instanceof HybridStore) {
-    return startLiveIndex(store, { onIndexed: (batch) => onChange(batch), onError: options.onError });
+    const live = startLiveIndex(store, { onIndexed: (batch) => onChange(batch), onError: options.onError });
+    return { watcher: live, live };
   }
-  return watchRoadmap(store.paths, (batch) => {
+  const watcher = watchRoadmap(store.paths, (batch) => {
     try {
       store.refresh(batch.rescan ? undefined : batch.paths);
     } catch (error) {
@@ -188,4 +194,5 @@ export function watchStore(store: Storage, onChange: (batch: ChangeBatch) => voi
     }
     onChange(batch);
   });
+  return { watcher, live: null };
 }

@@ -161,6 +161,20 @@ describe('read commands answered by the watcher', () => {
     assert.equal(roadmapSync(cwd, ['issue', 'list']).code, 0);
   });
 
+  test('serve with storage.watch_files answers read commands too, until it stops', async () => {
+    const cwd = fixtureRepo('roadmap-cli-2025-10');
+    assert.equal(roadmapSync(cwd, ['config', 'set', 'storage.watch_files', 'true']).code, 0);
+    const server = spawn(process.execPath, [CLI, 'serve', '--port', '0'], { cwd, env: cleanEnv() });
+    running.push(server);
+    await new Promise<void>((resolve, reject) => {
+      server.stdout!.once('data', () => resolve());
+      server.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+    });
+    assert.deepEqual(roadmapSync(cwd, ['issue', 'list'], { env: RELAYED }), roadmapSync(cwd, ['issue', 'list'], { env: LOCAL }));
+    await stop(server);
+    assert.ok(!existsSync(join(cwd, '.roadmap', 'watch.sock')));
+  });
+
   test('a client in another time zone, or with --no-index, is answered in its own process', async () => {
     const cwd = fixtureRepo('roadmap-cli-2025-10');
     await startWatcher(cwd, { TZ: 'UTC' });

@@ -71,12 +71,15 @@ export async function serve(ctx: Context, options: ServeOptions): Promise<void> 
     clock: ctx.clock,
     log: (message) => ctx.warn(message),
   });
+  // With storage.watch_files the server's watcher is the live index: it answers reads too.
+  const relay = server.live && ctx.env.ROADMAP_RELAY !== 'off' ? await (await import('../relay/server.js')).startRelay(server.live, (message) => ctx.note(message)) : null;
   ctx.io.out(`${server.url}\n`);
-  ctx.note(`serving ${store.paths.dir} (Ctrl-C to stop)`);
+  ctx.note(`serving ${store.paths.dir}${relay ? '; answering read commands' : ''} (Ctrl-C to stop)`);
   if (options.open) await openBrowser(server.url, (message) => ctx.warn(message));
   try {
     await options.until;
   } finally {
+    relay?.close();
     await server.close();
   }
 }

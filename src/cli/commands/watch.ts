@@ -4,7 +4,6 @@ import { RoadmapError } from '../../errors.js';
 import { HybridStore } from '../../store/hybrid-store.js';
 import { startLiveIndex } from '../../store/live-index.js';
 import type { Context } from '../context.js';
-import { startRelay } from '../relay/server.js';
 import { stopSignal } from '../stop.js';
 
 export function registerWatch(program: Command, ctx: Context): void {
@@ -22,6 +21,8 @@ export function registerWatch(program: Command, ctx: Context): void {
         onIndexed: (batch, state) => ctx.note(`indexed ${batch.paths.length} changed ${batch.paths.length === 1 ? 'file' : 'files'} (generation ${state.generation})`),
         onError: (error) => ctx.warn(`could not index a change: ${error.message}`),
       });
+      // Loaded here: the relay's server needs node:net, which no other command should load.
+      const { startRelay } = await import('../relay/server.js');
       const relay = ctx.env.ROADMAP_RELAY === 'off' ? null : await startRelay(live, (message) => ctx.note(message));
       ctx.note(`watching ${store.paths.dir}${relay ? '; answering read commands' : ''} (Ctrl-C to stop)`);
       try {
