@@ -128,10 +128,13 @@ describe('read commands answered by the watcher', () => {
   test('a watcher killed mid-life leaves its socket behind: commands run on their own, and the next watcher takes over', async () => {
     const cwd = fixtureRepo('roadmap-cli-2025-10');
     const socket = join(cwd, '.roadmap', 'watch.sock');
+    const relayOf = () => roadmapJson<{ relay: string | null }>(cwd, ['index', 'status', '--format', 'json']).relay;
     const first = await startWatcher(cwd);
     assert.ok(lstatSync(socket).isSocket());
+    assert.equal(relayOf(), socket, 'index status names the socket');
     await stop(first.child, 'SIGKILL');
     assert.ok(existsSync(socket), 'a killed watcher cannot remove its socket');
+    assert.equal(relayOf(), null, 'a dead watcher answers nothing');
     const local = roadmapSync(cwd, ['issue', 'list'], { env: LOCAL });
     assert.deepEqual(roadmapSync(cwd, ['issue', 'list']), local, 'a dead socket costs nothing but the attempt');
     const refused = roadmapSync(cwd, ['issue', 'list'], { env: RELAYED });

@@ -1,9 +1,11 @@
 /** `roadmap index status|rebuild|check`: the health of the SQLite index. */
-import { statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { RoadmapError } from '../../errors.js';
 import { checkIndex } from '../../store/index/check.js';
 import { HybridStore } from '../../store/hybrid-store.js';
+import { RELAY_SOCKET } from '../../store/layout.js';
 import { indexPath } from '../../store/open.js';
 import { SCHEMA_VERSION } from '../../store/index/schema.js';
 import { staleness, syncIndex } from '../../store/index/sync.js';
@@ -20,6 +22,14 @@ function hybrid(ctx: Context, options: { freshen?: boolean } = {}): HybridStore 
     throw new RoadmapError('the index is not in use (--no-index, storage.use_index false, or it could not be opened: see the warning above)');
   }
   return store;
+}
+
+function isSocket(path: string): boolean {
+  try {
+    return lstatSync(path).isSocket();
+  } catch {
+    return false;
+  }
 }
 
 function fileSize(path: string): number {
@@ -43,6 +53,8 @@ export function registerIndex(program: Command, ctx: Context): void {
       return raw ? (JSON.parse(raw) as { at: string; files: number; ms: number }) : null;
     };
     const watcher = readWatchState(store.index);
+    const trusted = watcher?.pid ? distrust(watcher) === null : false;
+    const socket = join(store.paths.dir, RELAY_SOCKET);
     const status = {
       path: db,
       schema_version: SCHEMA_VERSION,
@@ -53,8 +65,10 @@ export function registerIndex(program: Command, ctx: Context): void {
       last_rebuild: parse('last_rebuild'),
       last_sync: parse('last_sync'),
       watcher: watcher?.pid
-        ? { pid: watcher.pid, generation: watcher.generation, pending: watcher.pending, heartbeat_age_ms: Date.now() - watcher.heartbeat, trusted: distrust(watcher) === null }
+        ? { pid: watcher.pid, generation: watcher.generation, pending: watcher.pending, heartbeat_age_ms: Date.now() - watcher.heartbeat, trusted }
         : null,
+      /** Where a live watcher answers read commands (ROADMAP_RELAY=off: never ask it). */
+      relay: trusted && isSocket(socket) ? socket : null,
     };
     if (formatOf(opts, ['table', 'json']) === 'json') return writeJson(ctx.io, status);
     const { io } = ctx;
@@ -68,6 +82,7 @@ export function registerIndex(program: Command, ctx: Context): void {
     line('last rebuild', status.last_rebuild ? `${status.last_rebuild.at} (${status.last_rebuild.files} files in ${status.last_rebuild.ms} ms)` : 'never');
     line('last sync', status.last_sync ? `${status.last_sync.at} (${status.last_sync.files} files in ${status.last_sync.ms} ms)` : 'never');
     line('watcher', watcher?.pid ? `pid ${watcher.pid}, generation ${watcher.generation}, ${distrust(watcher) ?? 'trusted: commands skip the walk'}` : 'none (commands check freshness with a directory walk)');
+    line('read commands', status.relay ? `answered by the watcher on ${status.relay}` : 'answered by each command itself');
   });
 
   index
