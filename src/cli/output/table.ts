@@ -108,22 +108,28 @@ export function writeTable<Row>(io: IO, columns: Column<Row>[], rows: Iterable<R
     if (total > io.columns && flex !== -1) widths[flex] = Math.max(10, widths[flex]! - (total - io.columns));
   }
   const spaces = new Spaces();
+  // What a line shows of each cell, cut to fit on a terminal; reused from line to line.
+  const shown = new Cells(n);
   const writeLine = (cells: Cells, row: Row | undefined): void => {
-    let last = n - 1;
-    while (last > 0 && cells.text[last]!.trim() === '') last--;
-    let text = '';
-    for (let i = 0; i <= last; i++) {
-      let cell = cells.text[i]!;
-      let w = cells.widths[i]!;
+    for (let i = 0; i < n; i++) {
       const limit = widths[i]!;
       // In a pipe nothing is cut: a row past the sample that is wider simply sticks out.
-      if (io.isTTY && w > limit) {
-        cell = truncate(cell, limit);
-        w = width(cell);
+      if (io.isTTY && cells.widths[i]! > limit) {
+        shown.text[i] = truncate(cells.text[i]!, limit);
+        shown.widths[i] = width(shown.text[i]!);
+      } else {
+        shown.text[i] = cells.text[i]!;
+        shown.widths[i] = cells.widths[i]!;
       }
-      // A line has no trailing blanks, not even a last cell's own.
-      if (i === last) cell = cell.trimEnd();
-      const pad = limit > w ? spaces.of(limit - w) : '';
+    }
+    // A line has no trailing blanks: not the padding of empty cells, nor a last cell's own.
+    let last = n - 1;
+    while (last >= 0 && shown.text[last]!.trim() === '') last--;
+    let text = '';
+    for (let i = 0; i <= last; i++) {
+      const cell = i === last ? shown.text[i]!.trimEnd() : shown.text[i]!;
+      const limit = widths[i]!;
+      const pad = limit > shown.widths[i]! ? spaces.of(limit - shown.widths[i]!) : '';
       const padded = columns[i]!.align === 'right' ? pad + cell : i === last ? cell : cell + pad;
       if (i > 0) text += GAP;
       text += io.color ? paint(true, row === undefined ? 'bold' : columns[i]!.style?.(row), padded) : padded;
