@@ -5,6 +5,7 @@
  */
 import { hostname } from 'node:os';
 import type { HybridStore } from './hybrid-store.js';
+import { ensureGitignore } from './init.js';
 import { HEARTBEAT_EVERY_MS, readWatchState, type WatchState, writeWatchState } from './index/watch-state.js';
 import { syncIndex } from './index/sync.js';
 import { type ChangeBatch, watchRoadmap } from './watcher.js';
@@ -43,6 +44,13 @@ export function startLiveIndex(store: HybridStore, options: LiveIndexOptions = {
     writeWatchState(index, { ...state });
   };
   const fail = (error: unknown) => options.onError?.(error as Error);
+  // The watcher's own files (its socket, the cookies of LiveIndex.settle) stay out of git,
+  // in projects made before they existed too.
+  try {
+    ensureGitignore(store.paths.dir);
+  } catch (error) {
+    fail(error);
+  }
   // Pending until the first full sync is done: events may have been missed before we started.
   publish();
   const watcher = watchRoadmap(

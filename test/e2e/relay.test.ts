@@ -178,6 +178,15 @@ describe('read commands answered by the watcher', () => {
     assert.ok(!existsSync(join(cwd, '.roadmap', 'watch.sock')));
   });
 
+  test('the watcher keeps its socket and cookie files out of git, in a project older than them', async () => {
+    const cwd = fixtureRepo('roadmap-cli-2025-10');
+    const ignore = join(cwd, '.roadmap', '.gitignore');
+    writeFileSync(ignore, 'index.db\n# mine\n');
+    await startWatcher(cwd);
+    const lines = readFileSync(ignore, 'utf8').split('\n');
+    for (const entry of ['watch.sock', '.watch-cookie-*', '# mine']) assert.ok(lines.includes(entry), entry);
+  });
+
   test('a client in another time zone, or with --no-index, is answered in its own process', async () => {
     const cwd = fixtureRepo('roadmap-cli-2025-10');
     await startWatcher(cwd, { TZ: 'UTC' });
