@@ -1,6 +1,6 @@
 import { ValidationError } from '../errors.js';
 import { foldCase } from './fields.js';
-import type { Issue } from './issue.js';
+import { type Issue, normalizeMilestone } from './issue.js';
 import { isArchivedStatus, isOpenStatus, priorityRank, statusesMatching, statusRank } from './values.js';
 
 /**
@@ -25,6 +25,15 @@ export interface IssueQuery {
   includeArchived?: boolean;
   sort?: SortSpec[];
   limit?: number;
+}
+
+/**
+ * The milestone filter of `--milestone NAME` and `--backlog`: a name of '' or `backlog` asks
+ * for the backlog, as those values mean in the files.
+ */
+export function milestoneFilter(name: string | undefined, backlog: boolean): Pick<IssueQuery, 'milestone' | 'backlog'> {
+  const milestone = name === undefined ? undefined : normalizeMilestone(name);
+  return milestone === null ? { backlog: true } : { milestone, backlog };
 }
 
 export const SORT_FIELDS = [

@@ -11,7 +11,7 @@ import { allStrings, type Fields } from '../domain/fields.js';
 import { DependencyGraph, type DependencyNode } from '../domain/graph.js';
 import { resolveId } from '../domain/ids.js';
 import {
-  type Issue, type IssueDocument, issueFromFields, type NewIssue, newIssueBody, newIssueFields,
+  type Issue, type IssueDocument, issueFromFields, type NewIssue, newIssueBody, newIssueFields, normalizeMilestone,
 } from '../domain/issue.js';
 import { type Milestone, milestoneFromFields, type NewMilestone, newMilestoneBody, newMilestoneFields } from '../domain/milestone.js';
 import { DEFAULT_SORT, issueComparator, issueMatches, type IssueQuery } from '../domain/query.js';
@@ -278,7 +278,8 @@ export class FileStore implements Storage {
     return this.write((changes, catalog) => {
       const dependsOn = (input.dependsOn ?? []).map((ref) => catalog.resolveIssue(ref).id);
       // The milestone as its file names it, whatever case it was typed in.
-      const milestone = input.milestone ? findMilestone(input.milestone, catalog.milestones()).name : null;
+      const named = normalizeMilestone(input.milestone);
+      const milestone = named ? findMilestone(named, catalog.milestones()).name : null;
       const id = newId((candidate) => catalog.hasIssueId(candidate));
       const fields = newIssueFields({ ...input, milestone, dependsOn }, id, this.now());
       const folder = this.issueFolderFor(milestone, catalog);
@@ -295,6 +296,8 @@ export class FileStore implements Storage {
     return this.write((changes, catalog) => {
       const targets = refs.map((ref) => catalog.resolveIssue(ref));
       const resolved = resolveDependencyRefs(change, catalog);
+      // '' and `backlog` mean the backlog, as they do in the files.
+      if (resolved.milestone !== undefined) resolved.milestone = normalizeMilestone(resolved.milestone);
       if (resolved.milestone) resolved.milestone = findMilestone(resolved.milestone, catalog.milestones()).name;
       if (resolved.addDependsOn?.length) checkNoCycles(catalog, targets, resolved.addDependsOn);
       const now = this.now();

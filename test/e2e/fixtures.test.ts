@@ -293,6 +293,22 @@ describe('fixture roadmap-cli-2026-02: the per-milestone folder layout', () => {
     assert.match(String(inBacklog.path), /^\.roadmap\/issues\/backlog\/[0-9a-f]{8}-fixture-backlog-issue\.md$/);
   });
 
+  test('`--milestone ""` and `--milestone backlog` mean the backlog, as those values do in the files', () => {
+    const backlogCount = roadmapJson<Json[]>(repo, ['issue', 'list', '--backlog', '--json']).length;
+    assert.ok(backlogCount > 0);
+    for (const value of ['backlog', '']) {
+      assert.equal(roadmapJson<Json[]>(repo, ['issue', 'list', '--milestone', value, '--json']).length, backlogCount, `--milestone '${value}'`);
+    }
+    const [first, second] = expectedOf(repo).issues.filter((i) => /\/issues\/v1-0-2\//.test(i.path));
+    for (const [issue, value] of [[first!, ''], [second!, 'backlog']] as const) {
+      const moved = roadmapJson<Json[]>(repo, ['issue', 'update', String(issue.fields.id), '--milestone', value, '--json'])[0]!;
+      assert.match(String(moved.path), /^\.roadmap\/issues\/backlog\/[0-9a-f]{8}-/, `--milestone '${value}'`);
+      assert.equal(moved.milestone, null);
+    }
+    const created = roadmapJson<Json>(repo, ['issue', 'create', 'Backlog by name', '--milestone', 'backlog', '--json']);
+    assert.match(String(created.path), /^\.roadmap\/issues\/backlog\//);
+  });
+
   test('a new roadmap goes to projects/, the folder this project already uses', () => {
     const created = roadmapJson<Json>(repo, ['project', 'create', 'Second plan', '--json']);
     assert.match(String(created.path), /^\.roadmap\/projects\/[0-9a-f]{8}-second-plan\.md$/);

@@ -9,7 +9,7 @@ import { UsageError, ValidationError } from '../../errors.js';
 import type { IssueChange } from '../../domain/change.js';
 import { DependencyGraph, type DependencyTree } from '../../domain/graph.js';
 import type { Issue } from '../../domain/issue.js';
-import { DEFAULT_SORT, type IssueQuery, parseSort } from '../../domain/query.js';
+import { DEFAULT_SORT, type IssueQuery, milestoneFilter, parseSort } from '../../domain/query.js';
 import {
   parseHours, parseIdRef, parseIssueStatus, parseIssueType, parseLimit, parsePriority, parseProgress,
   parseStatusFilter, parseTitle,
@@ -86,8 +86,7 @@ export function registerIssue(program: Command, ctx: Context): void {
       statuses: opts.status?.map(parseStatusFilter),
       priorities: opts.priority?.map(parsePriority),
       assignee: opts.assignee,
-      milestone: opts.milestone,
-      backlog: Boolean(opts.backlog),
+      ...milestoneFilter(opts.milestone, Boolean(opts.backlog)),
       label: opts.label,
       open: Boolean(opts.open),
       blocked: Boolean(opts.blocked),

@@ -3,7 +3,7 @@
  * parameter or a bad value is a 400 that names it and what is allowed.
  */
 import { ValidationError } from '../../errors.js';
-import { DEFAULT_SORT, type IssueQuery, parseSort } from '../../domain/query.js';
+import { DEFAULT_SORT, type IssueQuery, milestoneFilter, parseSort } from '../../domain/query.js';
 import { parsePriority, parseStatusFilter } from '../../domain/validate.js';
 
 export function checkKnown(params: URLSearchParams, known: readonly string[]): void {
@@ -56,8 +56,7 @@ export function issueQuery(params: URLSearchParams): IssueQuery {
     statuses: list(params, 'status')?.map(parseStatusFilter),
     priorities: list(params, 'priority')?.map(parsePriority),
     assignee: text(params, 'assignee'),
-    milestone,
-    backlog,
+    ...milestoneFilter(milestone, backlog),
     label: text(params, 'label'),
     open: flag(params, 'open'),
     blocked: flag(params, 'blocked'),
