@@ -46,6 +46,9 @@ export function acquireLock(dir: string, timeoutMs = 10_000): Lock {
   try {
     for (;;) {
       try {
+        // The lock's age is its file's mtime: the temp file was written when the wait began,
+        // and a lock taken after a long wait must not look a minute old to the next writer.
+        if (Date.now() - me.since > 1000) utimesSync(temp, new Date(), new Date());
         linkSync(temp, path);
         break;
       } catch (error) {
