@@ -116,8 +116,14 @@ export function writeConfigValue(dir: string, key: string, value: unknown): void
   const path = join(dir, CONFIG_FILE);
   withLock(dir, () => {
     const before = existsSync(path) ? readFileSync(path, 'utf8') : '';
-    if (before.trim() !== '') parseYamlMapping(before);
-    const after = before.trim() === '' ? renderYaml(nest(key.split('.'), value)) : editYaml(before, [{ path: key.split('.'), value }]);
+    let after: string;
+    try {
+      if (before.trim() !== '') parseYamlMapping(before);
+      after = before.trim() === '' ? renderYaml(nest(key.split('.'), value)) : editYaml(before, [{ path: key.split('.'), value }]);
+    } catch (error) {
+      if (error instanceof FrontMatterError) throw new RoadmapError(`${path}:${error.line}: ${error.message}; fix it by hand, it was not changed`);
+      throw error;
+    }
     if (after !== before) writeFileAtomic(path, after);
   });
 }

@@ -101,6 +101,16 @@ export class FileStore implements Storage {
     }
   }
 
+  /** Edit a file's front matter; one that cannot be edited safely is named, and nothing is written. */
+  private edited(rel: string, text: string, edits: YamlEdit[]): string {
+    try {
+      return editEntityFile(text, edits);
+    } catch (error) {
+      if (error instanceof FrontMatterError) throw new RoadmapError(`${rel}:${error.line}: ${error.message}; fix it by hand (nothing was written)`);
+      throw error;
+    }
+  }
+
   private problem(path: string, line: number, message: string): void {
     this.problemsByPath.set(path, { path, line, message });
   }
@@ -316,7 +326,7 @@ export class FileStore implements Storage {
           continue;
         }
         edits.push({ key: 'updated', value: now });
-        const text = editEntityFile(read.text, toYamlEdits(edits));
+        const text = this.edited(target.path, read.text, toYamlEdits(edits));
         const to = edits.some((e) => e.key === 'milestone') ? this.movedPath(issue.path, resolved.milestone ?? null, catalog) : issue.path;
         plans.push({ issue: issueFromFields(parseEntityFile(text).fields, to), text, from: issue.path, to });
       }
@@ -339,7 +349,7 @@ export class FileStore implements Storage {
       const read = this.readFile({ kind: 'issue', abs: this.abs(issue.path), rel: issue.path });
       if (!read) throw new RoadmapError(`${issue.path} could not be read; nothing was written`);
       if (read.body === body) return { issue: issueFromFields(read.fields, issue.path), changed: false };
-      const text = editEntityFile(replaceBody(read.text, body), [{ path: ['updated'], value: this.now() }]);
+      const text = this.edited(issue.path, replaceBody(read.text, body), [{ path: ['updated'], value: this.now() }]);
       this.writeFile(this.abs(issue.path), text);
       changes.push({ kind: 'issue', rel: issue.path, removed: false });
       return { issue: issueFromFields(parseEntityFile(text).fields, issue.path), changed: true };
@@ -379,27 +389,36 @@ export class FileStore implements Storage {
       const milestone = findMilestone(name, all);
       const rename = edits.find((e) => e.key === 'name' && e.value !== milestone.name);
       if (rename && all.some((m) => m.name === rename.value)) throw new ValidationError(`a milestone named "${String(rename.value)}" already exists`);
-      const result = this.editEntity('milestone', milestone.path, edits, changes);
-      if (rename) this.renameMilestoneReferences(milestone.name, String(rename.value), changes, catalog);
-      return { milestone: milestoneFromFields(result.fields, milestone.path), changed: result.changed };
+      // Every file of a rename is edited in memory first: one that cannot be edited stops it
+      // before anything is written.
+      const own = this.planEdit('milestone', milestone.path, edits);
+      const references = rename ? this.planMilestoneRename(milestone.name, String(rename.value), catalog) : [];
+      this.applyEdit('milestone', milestone.path, own, changes);
+      for (const write of references) write(changes);
+      return { milestone: milestoneFromFields(own.fields, milestone.path), changed: own.text !== null };
     });
   }
 
-  /** Issues and roadmaps name milestones: a rename follows into each of them. */
-  private renameMilestoneReferences(from: string, to: string, changes: FileChange[], catalog: Catalog): void {
+  /** Issues and roadmaps name milestones: a rename follows into each of them. Returns the writes. */
+  private planMilestoneRename(from: string, to: string, catalog: Catalog): Array<(changes: FileChange[]) => void> {
     const now = this.now();
+    const writes: Array<(changes: FileChange[]) => void> = [];
     for (const issue of catalog.issuesInMilestone(from)) {
       const read = this.readFile({ kind: 'issue', abs: this.abs(issue.path), rel: issue.path });
       if (!read) continue;
-      const text = editEntityFile(read.text, [{ path: ['milestone'], value: to }, { path: ['updated'], value: now }]);
+      const text = this.edited(issue.path, read.text, [{ path: ['milestone'], value: to }, { path: ['updated'], value: now }]);
       const target = this.movedPath(issue.path, to, catalog);
-      this.moveFile(this.abs(issue.path), this.abs(target), text);
-      changes.push({ kind: 'issue', rel: target, removed: false });
-      if (target !== issue.path) changes.push({ kind: 'issue', rel: issue.path, removed: true });
+      writes.push((changes) => {
+        this.moveFile(this.abs(issue.path), this.abs(target), text);
+        changes.push({ kind: 'issue', rel: target, removed: false });
+        if (target !== issue.path) changes.push({ kind: 'issue', rel: issue.path, removed: true });
+      });
     }
     for (const roadmap of catalog.roadmaps().filter((r) => r.milestones.includes(from))) {
-      this.editEntity('roadmap', roadmap.path, [{ key: 'milestones', value: roadmap.milestones.map((m) => (m === from ? to : m)) }], changes);
+      const plan = this.planEdit('roadmap', roadmap.path, [{ key: 'milestones', value: roadmap.milestones.map((m) => (m === from ? to : m)) }]);
+      writes.push((changes) => this.applyEdit('roadmap', roadmap.path, plan, changes));
     }
+    return writes;
   }
 
   deleteMilestone(name: string): Milestone {
@@ -446,14 +465,25 @@ export class FileStore implements Storage {
 
   /** Edit fields of one file in place; a file nothing changed is not written. */
   private editEntity(kind: EntityKind, rel: string, edits: FieldEdit[], changes: FileChange[]): { fields: Fields; changed: boolean } {
+    const plan = this.planEdit(kind, rel, edits);
+    this.applyEdit(kind, rel, plan, changes);
+    return { fields: plan.fields, changed: plan.text !== null };
+  }
+
+  /** A file's text after the edits, or null when they change nothing; with its fields after. */
+  private planEdit(kind: EntityKind, rel: string, edits: FieldEdit[]): { text: string | null; fields: Fields } {
     const read = this.readFile({ kind, abs: this.abs(rel), rel });
     if (!read) throw new RoadmapError(`${rel} could not be read; nothing was written`);
     const needed = edits.filter((edit) => !sameJson(valueAt(read.fields, edit.key), edit.value));
-    if (needed.length === 0) return { fields: read.fields, changed: false };
-    const text = editEntityFile(read.text, toYamlEdits([...needed, { key: 'updated', value: this.now() }]));
-    this.writeFile(this.abs(rel), text);
+    if (needed.length === 0) return { text: null, fields: read.fields };
+    const text = this.edited(rel, read.text, toYamlEdits([...needed, { key: 'updated', value: this.now() }]));
+    return { text, fields: parseEntityFile(text).fields };
+  }
+
+  private applyEdit(kind: EntityKind, rel: string, plan: { text: string | null }, changes: FileChange[]): void {
+    if (plan.text === null) return;
+    this.writeFile(this.abs(rel), plan.text);
     changes.push({ kind, rel, removed: false });
-    return { fields: parseEntityFile(text).fields, changed: true };
   }
 
   // ---- layout --------------------------------------------------------------------------

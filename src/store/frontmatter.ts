@@ -159,7 +159,7 @@ export interface YamlEdit {
 /** Apply edits to a Markdown file's front matter; the body is left as it is. */
 export function editEntityFile(text: string, edits: YamlEdit[]): string {
   const parts = split(text);
-  const yaml = editYaml(parts.yaml, edits, parts.eol);
+  const yaml = editYaml(parts.yaml, edits, parts.eol, 2);
   return parts.head + yaml + parts.tail;
 }
 
@@ -172,13 +172,35 @@ export function replaceBody(text: string, body: string): string {
   return parts.head + parts.yaml + separator + body;
 }
 
-/** Apply edits to a YAML document (the front matter, or `config.yaml`). */
-export function editYaml(source: string, edits: YamlEdit[], eol = '\n'): string {
-  const { text: spliced, done } = spliceTopLevel(source, edits, eol);
+/**
+ * Apply edits to a YAML document (the front matter, or `config.yaml`), whose first line is
+ * line `firstLine` of its file. A key written twice is refused: which one an edit should
+ * change is the author's call, not ours.
+ */
+export function editYaml(source: string, edits: YamlEdit[], eol = '\n', firstLine = 1): string {
+  const doc = parseDocument(source);
+  rejectRepeatedKeys(doc, source, firstLine);
+  const { text: spliced, done } = spliceTopLevel(doc, source, edits, eol);
   let text = spliced;
   for (const edit of edits) if (!done.has(edit)) text = applyEdit(text, edit, eol);
   verify(source, text, edits);
   return text;
+}
+
+/** Readers take the last of a repeated key; which one an edit should change is the author's call. */
+function rejectRepeatedKeys(doc: Document, source: string, firstLine: number): void {
+  if (!isMap(doc.contents)) return;
+  const seen = new Set<string>();
+  for (const pair of doc.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : null;
+    if (key === null) continue;
+    if (seen.has(key)) {
+      const at = isScalar(pair.key) && pair.key.range ? pair.key.range[0] : 0;
+      const line = firstLine + (source.slice(0, at).match(/\n/g)?.length ?? 0);
+      throw new FrontMatterError(`the key "${key}" is written twice; keep one of them`, line);
+    }
+    seen.add(key);
+  }
 }
 
 /**
@@ -187,9 +209,8 @@ export function editYaml(source: string, edits: YamlEdit[], eol = '\n'): string 
  * offsets of the others stay valid. Other edits (new keys, nested paths) are left to the
  * caller, to apply one by one.
  */
-function spliceTopLevel(source: string, edits: YamlEdit[], eol: string): { text: string; done: Set<YamlEdit> } {
+function spliceTopLevel(doc: Document, source: string, edits: YamlEdit[], eol: string): { text: string; done: Set<YamlEdit> } {
   const done = new Set<YamlEdit>();
-  const doc = parseDocument(source);
   if (doc.errors.length > 0 || !isMap(doc.contents)) return { text: source, done };
   const map = doc.contents as YAMLMap<unknown, unknown>;
   const latest = new Map<string, { pair: Pair<unknown, unknown>; value: unknown }>();

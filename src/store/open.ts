@@ -8,6 +8,7 @@ import { monotonicMs } from '../time.js';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Fields } from '../domain/fields.js';
+import { RoadmapError } from '../errors.js';
 import { unlinkQuietly } from './atomic.js';
 import { type Config, CONFIG_FILE, configFromRaw, readConfig } from './config.js';
 import { FileStore } from './file-store.js';
@@ -51,11 +52,11 @@ export function openStorage(paths: RoadmapPaths, options: OpenOptions): Storage 
   let index: SqliteIndex | undefined;
   try {
     // Without an index yet, read the settings first: switched off, none must be created.
-    if (!existsSync(indexPath(paths)) && !readConfig(paths.dir).bool('storage.use_index')) return files();
+    if (!existsSync(indexPath(paths)) && !readSettings(paths, options.warn).config.bool('storage.use_index')) return files();
     const opened = openIndex(paths, options);
     options.profiler?.mark('open index');
     index = opened.index;
-    const config = cachedConfig(index, paths);
+    const config = cachedConfig(index, paths, options.warn);
     options.profiler?.mark('read config');
     if (!config.bool('storage.use_index')) {
       index.close();
@@ -103,7 +104,7 @@ export function openStorage(paths: RoadmapPaths, options: OpenOptions): Storage 
  */
 export function storageOnLiveIndex(live: LiveIndex, options: Pick<OpenOptions, 'clock' | 'warn' | 'log'>): Storage | null {
   const { index, paths } = live.store;
-  const config = cachedConfig(index, paths);
+  const config = cachedConfig(index, paths, options.warn);
   if (!config.bool('storage.use_index')) return null;
   return new ReadOnlyStorage(new HybridStore(paths, index, { clock: options.clock, config, warn: options.warn, log: options.log }));
 }
@@ -151,7 +152,7 @@ function freshen(index: SqliteIndex, paths: RoadmapPaths, options: OpenOptions, 
  * config.yaml as of its mtime and size, kept in the index so that a command answered from the
  * index does not need the YAML parser at all.
  */
-function cachedConfig(index: SqliteIndex, paths: RoadmapPaths): Config {
+function cachedConfig(index: SqliteIndex, paths: RoadmapPaths, warn: (message: string) => void): Config {
   const file = join(paths.dir, CONFIG_FILE);
   let stamp = 'none';
   try {
@@ -165,10 +166,24 @@ function cachedConfig(index: SqliteIndex, paths: RoadmapPaths): Config {
     const { stamp: was, raw } = JSON.parse(cached) as { stamp: string; raw: Fields };
     if (was === stamp) return configFromRaw(raw);
   }
-  const config = readConfig(paths.dir);
+  const { config, sound } = readSettings(paths, warn);
   // Opportunistic: a busy or read-only index leaves the settings right, just not cached.
-  index.tryWrite(() => index.setMeta('config', JSON.stringify({ stamp, raw: config.raw })));
+  if (sound) index.tryWrite(() => index.setMeta('config', JSON.stringify({ stamp, raw: config.raw })));
   return config;
+}
+
+/**
+ * config.yaml, or when it cannot be read, the default settings and a warning naming it: like
+ * a malformed issue file, it is skipped, and every command still works.
+ */
+function readSettings(paths: RoadmapPaths, warn: (message: string) => void): { config: Config; sound: boolean } {
+  try {
+    return { config: readConfig(paths.dir), sound: true };
+  } catch (error) {
+    if (!(error instanceof RoadmapError)) throw error;
+    warn(`${error.message} (skipped: the default settings apply until it is fixed)`);
+    return { config: configFromRaw({}), sound: false };
+  }
 }
 
 /**

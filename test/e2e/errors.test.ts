@@ -5,10 +5,10 @@
  */
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  assertFails, assertSameSnapshot, emptyProject, fixtureRepo, issueFiles, read, roadmapOk, roadmapSync, snapshot, stderrLines, tempDir,
+  assertFails, assertSameSnapshot, emptyProject, fixtureRepo, issueFiles, read, roadmapJson, roadmapOk, roadmapSync, snapshot, stderrLines, tempDir,
 } from '../helpers.js';
 
 const ID = /^[0-9a-f]{8}$/;
@@ -118,6 +118,49 @@ describe('a malformed file is named, skipped, never rewritten; everything else s
 });
 
 // ---- ids ------------------------------------------------------------------------------------
+
+describe('files that can be read but not edited safely, and a malformed config.yaml', () => {
+  test('a key written twice: reading takes the last, an edit is refused naming the file, the line and the key', () => {
+    const dir = emptyProject();
+    const path = join(dir, '.roadmap', 'issues', '11112222-twice.md');
+    const text = '---\nid: 11112222\ntitle: Twice\npriority: low\npriority: high\nstatus: todo\n---\n\nbody\n';
+    writeFileSync(path, text);
+    assert.equal(roadmapJson<{ priority: string }>(dir, ['issue', 'show', '1111', '--json']).priority, 'high');
+    assertFails(
+      roadmapSync(dir, ['issue', 'update', '1111', '--priority', 'medium']),
+      1,
+      /^error: \.roadmap\/issues\/11112222-twice\.md:5: the key "priority" is written twice; keep one of them; fix it by hand \(nothing was written\)$/,
+    );
+    assert.equal(readFileSync(path, 'utf8'), text);
+  });
+
+  test('a milestone rename stops before writing anything when one of its issues cannot be edited', () => {
+    const dir = emptyProject();
+    roadmapOk(dir, ['milestone', 'create', 'v1']);
+    const ok = roadmapOk(dir, ['issue', 'create', 'Fine', '--milestone', 'v1']).trim();
+    writeFileSync(join(dir, '.roadmap', 'issues', '33334444-twice.md'), '---\nid: 33334444\ntitle: Twice\nmilestone: v1\nmilestone: v1\n---\n');
+    const before = snapshot(dir);
+    const result = roadmapSync(dir, ['milestone', 'update', 'v1', '--name', 'v2']);
+    assertFails(result, 1, /33334444-twice\.md:5: the key "milestone" is written twice/);
+    assert.deepEqual(snapshot(dir), before, 'no file changed');
+    assert.equal(roadmapJson<{ milestone: string }>(dir, ['issue', 'show', ok, '--json']).milestone, 'v1');
+  });
+
+  test('a malformed config.yaml is named and skipped: commands work on the defaults; config set refuses to rewrite it', () => {
+    const dir = emptyProject();
+    const id = roadmapOk(dir, ['issue', 'create', 'Still listed']).trim();
+    const config = join(dir, '.roadmap', 'config.yaml');
+    const broken = readFileSync(config, 'utf8') + 'storage: [\n';
+    writeFileSync(config, broken);
+    const listed = roadmapSync(dir, ['issue', 'list', '--format', 'ids']);
+    assert.equal(listed.code, 0, listed.stderr);
+    assert.equal(listed.stdout.trim(), id);
+    assert.match(listed.stderr, /^warning: .+config\.yaml:6: .+ \(skipped: the default settings apply until it is fixed\)$/m);
+    assert.equal(roadmapOk(dir, ['--no-index', 'issue', 'list', '--format', 'ids']).trim(), id);
+    assertFails(roadmapSync(dir, ['config', 'set', 'storage.cache_size', '10']), 1, /config\.yaml:\d+: .+; fix it by hand, it was not changed$/);
+    assert.equal(readFileSync(config, 'utf8'), broken);
+  });
+});
 
 describe('ids that do not resolve to one issue', () => {
   let dir: string;
