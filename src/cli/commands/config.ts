@@ -53,7 +53,7 @@ export function registerConfig(program: Command, ctx: Context): void {
     }
     writeTable(ctx.io, [
       { header: 'KEY', value: (r: (typeof rows)[number]) => r.key },
-      { header: 'VALUE', value: (r) => show(r.value) },
+      { header: 'VALUE', value: (r) => show(r.value), flex: true },
       { header: 'SOURCE', value: (r) => (r.isDefault ? 'default' : 'config.yaml'), style: (r) => (r.isDefault ? 'dim' : undefined) },
     ], rows);
   });

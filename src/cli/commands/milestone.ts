@@ -77,7 +77,7 @@ export function registerMilestone(program: Command, ctx: Context): void {
       ]);
     } else {
       writeTable(io, [
-        { header: 'NAME', value: (r: MilestoneRow) => r.milestone.name, style: () => 'bold' },
+        { header: 'NAME', value: (r: MilestoneRow) => r.milestone.name, style: () => 'bold', flex: true },
         { header: 'STATUS', value: (r) => r.milestone.status, style: (r) => (r.milestone.status === 'closed' ? 'dim' : undefined) },
         { header: 'DUE', value: (r) => dueText(r.health), style: (r) => (r.health.overdue ? 'red' : undefined) },
         { header: 'PROGRESS', value: (r) => progressCell(io, r.health.percent) },

@@ -121,7 +121,7 @@ export function registerRoadmap(program: Command, ctx: Context): void {
     if (parts.length > 0) {
       io.out('\n');
       writeTable(io, [
-        { header: 'MILESTONE', value: (p: (typeof parts)[number]) => p.name, style: () => 'bold' },
+        { header: 'MILESTONE', value: (p: (typeof parts)[number]) => p.name, style: () => 'bold', flex: true },
         { header: 'STATUS', value: (p) => p.milestone?.status ?? 'missing', style: (p) => (p.milestone ? undefined : 'red') },
         { header: 'DUE', value: (p) => (p.health ? dueText(p.health) : ''), style: (p) => (p.health?.overdue ? 'red' : undefined) },
         { header: 'PROGRESS', value: (p) => progressCell(io, p.health?.percent ?? 0) },

@@ -5,7 +5,7 @@ export interface Column<Row> {
   header: string;
   value: (row: Row) => string;
   style?: (row: Row) => Style | undefined;
-  /** The column that gives up width when the terminal is narrow (the title). */
+  /** The column that gives up width first when the terminal is narrow (the title, the name). */
   flex?: boolean;
   /** Widest it may grow, so one long assignee cannot push the title off screen. */
   max?: number;
@@ -13,26 +13,76 @@ export interface Column<Row> {
 }
 
 const BREAKS = /[\t\r\n]+/g;
-/** What makes a cell more than its characters: line breaks to flatten, surrogate pairs to count. */
-const NEEDS_CARE = /[\t\r\n\uD800-\uDFFF]/;
+/**
+ * What makes a cell more than its characters: line breaks to flatten, and characters that do
+ * not take one column of a terminal (combining marks, wide East Asian characters, emoji,
+ * which come as surrogate pairs).
+ */
+const NEEDS_CARE = /[\t\r\n\u0300-\u036f\u1100-\u115f\u200b-\u200f\u2e80-\ua4cf\uac00-\ud7a3\ud800-\udfff\uf900-\ufaff\ufe00-\ufe0f\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
 const GAP = '  ';
+/** A flex column is not cut below this, a capped one not below CAPPED_FLOOR. */
+const FLEX_FLOOR = 10;
+const CAPPED_FLOOR = 4;
 
 /** Visible text: tabs and newlines flattened to spaces. */
 export function clean(text: string): string {
   return text.replace(BREAKS, ' ');
 }
 
-/** Visible width in code points. */
-function width(text: string): number {
+/** Columns a code point takes on a terminal: 0 for combining marks, 2 for wide characters. */
+function columnsOf(code: number): number {
+  if ((code >= 0x300 && code <= 0x36f) || (code >= 0x200b && code <= 0x200f) || (code >= 0xfe00 && code <= 0xfe0f)) return 0;
+  if (
+    (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) || (code >= 0x1f300 && code <= 0x1f64f) || (code >= 0x1f680 && code <= 0x1f6ff) ||
+    (code >= 0x1f900 && code <= 0x1faff) || (code >= 0x20000 && code <= 0x3fffd)
+  ) {
+    return 2;
+  }
+  return 1;
+}
+
+/** Visible width: the columns of a terminal the text takes. */
+export function width(text: string): number {
   let n = 0;
-  for (const _ of text) n++;
+  for (const char of text) n += columnsOf(char.codePointAt(0)!);
   return n;
 }
 
+/** At most `max` columns of the text, with an ellipsis where it was cut. */
 export function truncate(text: string, max: number): string {
   if (max <= 0) return '';
   if (width(text) <= max) return text;
-  return [...text].slice(0, Math.max(0, max - 1)).join('') + '…';
+  let kept = '';
+  let used = 0;
+  for (const char of text) {
+    const w = columnsOf(char.codePointAt(0)!);
+    if (used + w > max - 1) break;
+    kept += char;
+    used += w;
+  }
+  return kept + '…';
+}
+
+/**
+ * Narrow the columns until the table fits the terminal: each step takes one column from the
+ * column with the most to give above its floor (the flex column first, as it is usually the
+ * widest, then the capped ones). Columns with neither never shrink.
+ */
+function fitTo(limit: number, widths: number[], columns: Array<Pick<Column<unknown>, 'flex' | 'max'>>): void {
+  const floors = columns.map((c, i) => (c.flex ? FLEX_FLOOR : c.max ? CAPPED_FLOOR : widths[i]!));
+  let excess = widths.reduce((a, b) => a + b, 0) + GAP.length * (columns.length - 1) - limit;
+  while (excess > 0) {
+    let giver = -1;
+    for (let i = 0; i < widths.length; i++) {
+      const room = widths[i]! - floors[i]!;
+      if (room > 0 && (giver === -1 || room > widths[giver]! - floors[giver]! || (room === widths[giver]! - floors[giver]! && columns[i]!.flex))) giver = i;
+    }
+    if (giver === -1) return;
+    widths[giver]!--;
+    excess--;
+  }
 }
 
 /**
@@ -82,8 +132,10 @@ class Spaces {
 }
 
 /**
- * Aligned columns. On a terminal the table fits its width: capped columns first, then the flex
- * column is cut with an ellipsis. In a pipe nothing is cut, so `grep` sees whole titles.
+ * Aligned columns, measured in terminal columns (wide characters take two). On a terminal the
+ * table fits its width: capped columns stop at their cap, then the flex and capped columns
+ * give up width (fitTo) and their cells are cut with an ellipsis. In a pipe nothing is cut,
+ * so `grep` sees whole titles.
  * Widths come from the first `sample` rows, so a long list streams without being held.
  * This runs once per row, and a list of 5,000 rows is a common answer: each cell is measured
  * once and the rows after the sample reuse one set of cells.
@@ -102,11 +154,7 @@ export function writeTable<Row>(io: IO, columns: Column<Row>[], rows: Iterable<R
     for (const { cells } of head) w = Math.max(w, cells.widths[i]!);
     return column.max && io.isTTY ? Math.min(w, column.max) : w;
   });
-  if (io.isTTY && io.columns > 0) {
-    const total = widths.reduce((a, b) => a + b, 0) + GAP.length * (n - 1);
-    const flex = columns.findIndex((c) => c.flex);
-    if (total > io.columns && flex !== -1) widths[flex] = Math.max(10, widths[flex]! - (total - io.columns));
-  }
+  if (io.isTTY && io.columns > 0) fitTo(io.columns, widths, columns);
   const spaces = new Spaces();
   // What a line shows of each cell, cut to fit on a terminal; reused from line to line.
   const shown = new Cells(n);
