@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { FRAME, frame, FrameReader, mayRelay, READ_COMMANDS, rootOption } from '../../src/cli/relay/protocol.js';
+import { FRAME, frame, FrameReader, mayRelay, READ_COMMANDS, rootOption, socketAddress } from '../../src/cli/relay/protocol.js';
 
 const KINDS = Object.values(FRAME);
 
@@ -53,4 +53,11 @@ test('--root is found in either spelling, and not after --', () => {
   assert.equal(rootOption(['issue', 'list', '--root=/y']), '/y');
   assert.equal(rootOption(['search', '--', '--root', '/z']), undefined);
   assert.equal(rootOption(['issue', 'list']), undefined);
+});
+
+test('a socket path too long for the kernel is reached relative to the working directory, or not at all', () => {
+  const deep = `/home/${'x'.repeat(120)}/repo/.roadmap/watch.sock`;
+  assert.equal(socketAddress('/repo/.roadmap/watch.sock', '/anywhere'), '/repo/.roadmap/watch.sock');
+  assert.equal(socketAddress(deep, `/home/${'x'.repeat(120)}/repo/src`), '../.roadmap/watch.sock');
+  assert.equal(socketAddress(deep, '/elsewhere'), null);
 });

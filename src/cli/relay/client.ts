@@ -8,10 +8,10 @@
 import { lstatSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Socket } from 'node:net';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { findRoadmap, RELAY_SOCKET, type RoadmapPaths } from '../../store/layout.js';
 import { type IO, terminalIO } from '../io.js';
-import { FRAME, FrameReader, mayRelay, PROTOCOL_VERSION, type RelayRequest, rootOption } from './protocol.js';
+import { FRAME, FrameReader, mayRelay, PROTOCOL_VERSION, type RelayRequest, rootOption, socketAddress } from './protocol.js';
 
 /** How long a watcher may take to take the request (it may be indexing a checkout); then we run it here. */
 const ACCEPT_TIMEOUT_MS = 2000;
@@ -35,7 +35,8 @@ export function answerThroughWatcher(argv = process.argv.slice(2), cwd = process
     return false; // The command will say why, in its own words.
   }
   const socket = join(paths.dir, RELAY_SOCKET);
-  if (!isOwnSocket(socket)) return unanswered(`no watcher answers on ${socket}`);
+  const address = socketAddress(socket, cwd);
+  if (address === null || !isOwnSocket(socket)) return unanswered(`no watcher answers on ${socket}`);
   const io = terminalIO(env);
   const request: RelayRequest = {
     version: PROTOCOL_VERSION,
@@ -48,7 +49,7 @@ export function answerThroughWatcher(argv = process.argv.slice(2), cwd = process
     columns: io.columns,
     color: io.color,
   };
-  return ask(socket.length <= 100 ? socket : relative(cwd, socket), request)
+  return ask(address, request)
     .catch((error: Error) => ({ refused: error.message }))
     .then((answer) => ('refused' in answer ? (required ? fail(answer.refused) : false) : print(answer.frames, io)));
 }

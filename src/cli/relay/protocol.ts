@@ -11,7 +11,22 @@
  * mid-answer costs only time: the client then runs the command itself, as if no watcher ran.
  */
 
+import { relative } from 'node:path';
+
 export const PROTOCOL_VERSION = 1;
+
+/** Longest socket path handed to the kernel: its limit is 107 bytes on Linux, 103 on macOS. */
+const MAX_SOCKET_PATH = 100;
+
+/**
+ * How to reach the socket from `cwd`: its path, or when that is too long for a socket, the
+ * path relative to `cwd`; null when both are.
+ */
+export function socketAddress(socket: string, cwd: string): string | null {
+  if (socket.length <= MAX_SOCKET_PATH) return socket;
+  const near = relative(cwd, socket);
+  return near.length <= MAX_SOCKET_PATH ? near : null;
+}
 
 /** A command line, and everything about its process that can change what it prints. */
 export interface RelayRequest {

@@ -6,14 +6,14 @@
  */
 import { lstatSync, unlinkSync } from 'node:fs';
 import { createConnection, createServer, type Socket } from 'node:net';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { RunElsewhere } from '../../errors.js';
 import { RELAY_SOCKET } from '../../store/layout.js';
 import type { LiveIndex } from '../../store/live-index.js';
 import { storageOnLiveIndex } from '../../store/open.js';
 import type { IO } from '../io.js';
 import { run } from '../run.js';
-import { FRAME, type FrameKind, frame, PROTOCOL_VERSION, READ_COMMANDS, type RelayRequest } from './protocol.js';
+import { FRAME, type FrameKind, frame, PROTOCOL_VERSION, READ_COMMANDS, type RelayRequest, socketAddress } from './protocol.js';
 
 export interface Relay {
   /** The socket's path. */
@@ -21,8 +21,6 @@ export interface Relay {
   close(): void;
 }
 
-/** Longest socket path we hand to listen(): the kernel's limit is 107 bytes on Linux, 103 on macOS. */
-const MAX_SOCKET_PATH = 100;
 /** A request line longer than this is not from our client. */
 const MAX_REQUEST_BYTES = 1 << 20;
 /** Output goes to the client in pieces of about this many characters. */
@@ -34,8 +32,8 @@ const CHUNK = 1 << 16;
  */
 export async function startRelay(live: LiveIndex, log: (message: string) => void): Promise<Relay | null> {
   const socket = join(live.store.paths.dir, RELAY_SOCKET);
-  const address = socket.length <= MAX_SOCKET_PATH ? socket : relative(process.cwd(), socket);
-  if (address.length > MAX_SOCKET_PATH) {
+  const address = socketAddress(socket, process.cwd());
+  if (address === null) {
     log(`reads are not relayed: the path of ${socket} is too long for a socket`);
     return null;
   }
