@@ -48,5 +48,14 @@ bundleRequire.cache = nodeRequire.cache;
 // A read command may be answered by a running watcher (roadmap-relay.cjs); if not, the CLI runs here.
 const relayed = run('roadmap-relay.cjs').answerThroughWatcher();
 if (relayed === false) run('roadmap-main.cjs');
-else relayed.then((answered) => answered || run('roadmap-main.cjs'));
+else {
+  relayed.then(
+    (answered) => answered || run('roadmap-main.cjs'),
+    // Only printing the answer can fail here, after some of it may be out: never run it twice.
+    (error) => {
+      process.stderr.write(`internal error: ${error && error.message}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
 

@@ -33,6 +33,21 @@ export interface Config {
   int(key: string): number;
 }
 
+/**
+ * config.yaml, or when it cannot be read, the default settings and a warning naming it: like
+ * a malformed issue file, it is skipped, and every command still works. `sound` is false
+ * then (such settings are not worth caching).
+ */
+export function readConfigOrDefaults(dir: string, warn: (message: string) => void): { config: Config; sound: boolean } {
+  try {
+    return { config: readConfig(dir), sound: true };
+  } catch (error) {
+    if (!(error instanceof RoadmapError)) throw error;
+    warn(`${error.message} (skipped: the default settings apply until it is fixed)`);
+    return { config: configFromRaw({}), sound: false };
+  }
+}
+
 export function readConfig(dir: string): Config {
   const path = join(dir, CONFIG_FILE);
   let raw: Fields = {};

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
-import { RoadmapError, ValidationError } from '../errors.js';
+import { RoadmapError, RunElsewhere, ValidationError } from '../errors.js';
 import { type FieldEdit, type IssueChange, isEmptyChange, planIssueEdits } from '../domain/change.js';
 import { allStrings, type Fields } from '../domain/fields.js';
 import { DependencyGraph, type DependencyNode } from '../domain/graph.js';
@@ -19,7 +19,7 @@ import { type NewRoadmap, newRoadmapBody, newRoadmapFields, type Roadmap, roadma
 import { compareHits, matchTier, queryTerms } from '../domain/search.js';
 import { folderSlug, slugify } from '../domain/slug.js';
 import { moveFileAtomic, removeFile, syncFolders, writeFileAtomic } from './atomic.js';
-import { type Config, readConfig, parseSettingValue, writeConfigValue } from './config.js';
+import { type Config, readConfigOrDefaults, parseSettingValue, writeConfigValue } from './config.js';
 import { editEntityFile, FrontMatterError, parseEntityFile, renderEntityFile, replaceBody, type YamlEdit } from './frontmatter.js';
 import { type EntityFile, type EntityKind, entityFolders, type RoadmapPaths } from './layout.js';
 import { bulkReadPacer } from './memory.js';
@@ -36,12 +36,26 @@ export interface FileChange {
   removed: boolean;
 }
 
+/** A write asked of a read-only store; thrown before anything is written. */
+export class WriteRefused extends RunElsewhere {
+  constructor() {
+    super('this store only reads: the command writes, so it must run in its own process');
+  }
+}
+
 export interface FileStoreOptions {
   clock?: () => Date;
   /** Where writes look things up; by default a scan of the files, once per write. */
   catalog?: () => Catalog;
   /** Called under the write lock after files changed, before the lock is released. */
   onWrite?: (changes: FileChange[]) => void;
+  /** A warning for the user: a malformed config.yaml, skipped. */
+  warn?: (message: string) => void;
+  /**
+   * Refuse every write (WriteRefused, before the lock is taken): the store the watcher answers
+   * other processes' reads with (src/cli/relay), where a write must be made by its own process.
+   */
+  readOnly?: boolean;
 }
 
 /** An entity file read whole. */
@@ -227,10 +241,18 @@ export class FileStore implements Storage {
   }
 
   config(): Config {
-    return readConfig(this.paths.dir);
+    const { config, sound } = readConfigOrDefaults(this.paths.dir, (message) => {
+      if (!this.warnedOfConfig) this.options.warn?.(message);
+    });
+    this.warnedOfConfig = !sound;
+    return config;
   }
 
+  /** A malformed config.yaml is named once, however often the settings are read. */
+  private warnedOfConfig = false;
+
   setConfig(key: string, text: string): unknown {
+    if (this.options.readOnly) throw new WriteRefused();
     const value = parseSettingValue(key, text);
     writeConfigValue(this.paths.dir, key, value);
     return value;
@@ -267,6 +289,7 @@ export class FileStore implements Storage {
 
   /** Run a write under the lock, then tell the index what changed, still under the lock. */
   private write<T>(fn: (changes: FileChange[], catalog: Catalog) => T): T {
+    if (this.options.readOnly) throw new WriteRefused();
     return withLock(this.paths.dir, (lock) => {
       const changes: FileChange[] = [];
       const catalog = this.options.catalog?.() ?? new ScanCatalog(this);

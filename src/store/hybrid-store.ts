@@ -17,7 +17,7 @@ import { compareHits, queryTerms, tierFromTitleAndLabels } from '../domain/searc
 import { LruCache } from './cache.js';
 import type { Catalog } from './catalog.js';
 import type { Config } from './config.js';
-import { type FileChange, FileStore, findMilestone } from './file-store.js';
+import { type FileChange, FileStore, findMilestone, WriteRefused } from './file-store.js';
 import { kindOfPath, type RoadmapPaths } from './layout.js';
 import { readRecord } from './index/read-record.js';
 import type { SqliteIndex } from './index/sqlite-index.js';
@@ -30,6 +30,10 @@ export interface HybridOptions {
   warn: (message: string) => void;
   /** With debug.log_query_times: one line per query on stderr. */
   log?: (message: string) => void;
+  /** Refuse every write (see FileStoreOptions.readOnly). */
+  readOnly?: boolean;
+  /** The index belongs to someone else (the watcher), who closes it: close() leaves it open. */
+  borrowedIndex?: boolean;
 }
 
 export class HybridStore implements Storage {
@@ -53,7 +57,7 @@ export class HybridStore implements Storage {
       milestones: () => index.milestones(),
       roadmaps: () => index.roadmaps(),
     };
-    this.files = new FileStore(paths, { clock: options.clock, catalog: () => this.catalog, onWrite: (changes) => this.afterWrite(changes) });
+    this.files = new FileStore(paths, { clock: options.clock, catalog: () => this.catalog, onWrite: (changes) => this.afterWrite(changes), readOnly: options.readOnly });
   }
 
   /** The files changed under the lock: put their rows in the index before the lock goes. */
@@ -82,10 +86,11 @@ export class HybridStore implements Storage {
   }
 
   close(): void {
-    this.index.close();
+    if (!this.options.borrowedIndex) this.index.close();
   }
 
   refresh(paths?: string[]): void {
+    if (this.options.readOnly) throw new WriteRefused();
     for (const rel of paths ?? []) this.cache.delete(rel);
     if (paths) refreshPaths(this.index, this.paths, paths, (rel) => kindOfPath(rel.replace(/^\.roadmap\//, '')));
     else syncIndex(this.index, this.paths);

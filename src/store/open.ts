@@ -8,9 +8,8 @@ import { monotonicMs } from '../time.js';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Fields } from '../domain/fields.js';
-import { RoadmapError } from '../errors.js';
 import { unlinkQuietly } from './atomic.js';
-import { type Config, CONFIG_FILE, configFromRaw, readConfig } from './config.js';
+import { type Config, CONFIG_FILE, configFromRaw, readConfigOrDefaults } from './config.js';
 import { FileStore } from './file-store.js';
 import { HybridStore } from './hybrid-store.js';
 import { ensureGitignore } from './init.js';
@@ -18,7 +17,6 @@ import type { RoadmapPaths } from './layout.js';
 import { IndexUnavailable, isCorruption, SqliteIndex } from './index/sqlite-index.js';
 import { syncIndex } from './index/sync.js';
 import { type LiveIndex, startLiveIndex } from './live-index.js';
-import { ReadOnlyStorage } from './read-only.js';
 import { type ChangeBatch, type Watcher, watchRoadmap } from './watcher.js';
 import { distrust, readWatchState } from './index/watch-state.js';
 import type { Storage } from './storage.js';
@@ -47,12 +45,12 @@ export function removeIndex(paths: RoadmapPaths): void {
 }
 
 export function openStorage(paths: RoadmapPaths, options: OpenOptions): Storage {
-  const files = () => new FileStore(paths, { clock: options.clock });
+  const files = () => new FileStore(paths, { clock: options.clock, warn: options.warn });
   if (!options.useIndex) return files();
   let index: SqliteIndex | undefined;
   try {
     // Without an index yet, read the settings first: switched off, none must be created.
-    if (!existsSync(indexPath(paths)) && !readSettings(paths, options.warn).config.bool('storage.use_index')) return files();
+    if (!existsSync(indexPath(paths)) && !readConfigOrDefaults(paths.dir, options.warn).config.bool('storage.use_index')) return files();
     const opened = openIndex(paths, options);
     options.profiler?.mark('open index');
     index = opened.index;
@@ -106,7 +104,7 @@ export function storageOnLiveIndex(live: LiveIndex, options: Pick<OpenOptions, '
   const { index, paths } = live.store;
   const config = cachedConfig(index, paths, options.warn);
   if (!config.bool('storage.use_index')) return null;
-  return new ReadOnlyStorage(new HybridStore(paths, index, { clock: options.clock, config, warn: options.warn, log: options.log }));
+  return new HybridStore(paths, index, { clock: options.clock, config, warn: options.warn, log: options.log, readOnly: true, borrowedIndex: true });
 }
 
 /** Open the index; a file that is not a sound database is replaced by a new one. */
@@ -166,24 +164,10 @@ function cachedConfig(index: SqliteIndex, paths: RoadmapPaths, warn: (message: s
     const { stamp: was, raw } = JSON.parse(cached) as { stamp: string; raw: Fields };
     if (was === stamp) return configFromRaw(raw);
   }
-  const { config, sound } = readSettings(paths, warn);
+  const { config, sound } = readConfigOrDefaults(paths.dir, warn);
   // Opportunistic: a busy or read-only index leaves the settings right, just not cached.
   if (sound) index.tryWrite(() => index.setMeta('config', JSON.stringify({ stamp, raw: config.raw })));
   return config;
-}
-
-/**
- * config.yaml, or when it cannot be read, the default settings and a warning naming it: like
- * a malformed issue file, it is skipped, and every command still works.
- */
-function readSettings(paths: RoadmapPaths, warn: (message: string) => void): { config: Config; sound: boolean } {
-  try {
-    return { config: readConfig(paths.dir), sound: true };
-  } catch (error) {
-    if (!(error instanceof RoadmapError)) throw error;
-    warn(`${error.message} (skipped: the default settings apply until it is fixed)`);
-    return { config: configFromRaw({}), sound: false };
-  }
 }
 
 /**

@@ -151,6 +151,7 @@ export function watchRoadmap(
   add(paths.dir, false);
   return {
     settle(timeoutMs = 1000) {
+      if (closed) return Promise.reject(new Error('the watcher stopped'));
       const name = `${COOKIE_PREFIX}${process.pid}-${++cookieCount}`;
       const file = join(paths.dir, name);
       return new Promise<void>((resolve, reject) => {

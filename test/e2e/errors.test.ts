@@ -157,6 +157,9 @@ describe('files that can be read but not edited safely, and a malformed config.y
     assert.equal(listed.stdout.trim(), id);
     assert.match(listed.stderr, /^warning: .+config\.yaml:6: .+ \(skipped: the default settings apply until it is fixed\)$/m);
     assert.equal(roadmapOk(dir, ['--no-index', 'issue', 'list', '--format', 'ids']).trim(), id);
+    const files = roadmapSync(dir, ['--no-index', 'status']);
+    assert.equal(files.code, 0, files.stderr);
+    assert.equal(stderrLines(files).filter((line) => /config\.yaml:6: .+ \(skipped/.test(line)).length, 1, files.stderr);
     assertFails(roadmapSync(dir, ['config', 'set', 'storage.cache_size', '10']), 1, /config\.yaml:\d+: .+; fix it by hand, it was not changed$/);
     assert.equal(readFileSync(config, 'utf8'), broken);
   });

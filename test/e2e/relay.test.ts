@@ -6,8 +6,10 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, lstatSync, readFileSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { FRAME, FrameReader, PROTOCOL_VERSION } from '../../src/cli/relay/protocol.js';
 import { CLI, cleanEnv, fixtureRepo, HAS_SCRIPT, issueFiles, roadmapJson, roadmapSync, roadmapTTY } from '../helpers.js';
 
 const running: ChildProcess[] = [];
@@ -35,6 +37,20 @@ async function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Pr
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill(signal);
   await exited;
+}
+
+/** Send a request line to the watcher's socket as our client would, and read the frames back. */
+function rawRequest(cwd: string, argv: string[]): Promise<Array<{ kind: number; text: string }>> {
+  const request = { version: PROTOCOL_VERSION, argv, cwd, env: cleanEnv(), dir: join(cwd, '.roadmap'), isTTY: false, errIsTTY: false, columns: 0, color: false };
+  return new Promise((resolve, reject) => {
+    const reader = new FrameReader();
+    const frames: Array<{ kind: number; text: string }> = [];
+    const connection = createConnection(join(cwd, '.roadmap', 'watch.sock'));
+    connection.on('connect', () => connection.write(`${JSON.stringify(request)}\n`));
+    connection.on('data', (chunk: Buffer) => frames.push(...reader.push(chunk).map((f) => ({ kind: f.kind, text: f.payload.toString('utf8') }))));
+    connection.on('close', () => resolve(frames));
+    connection.on('error', reject);
+  });
 }
 
 const idOf = (file: string) => /^id: (\w+)/m.exec(readFileSync(file, 'utf8'))![1]!;
@@ -111,18 +127,23 @@ describe('read commands answered by the watcher', () => {
     assert.equal(roadmapSync(cwd, ['index', 'check']).code, 0);
   });
 
-  test('writes are never made by the watcher: a write that looks like a read runs in its own process', async () => {
+  test('writes are never made by the watcher: the client keeps them, and the watcher refuses one sent anyway', async () => {
     const cwd = fixtureRepo('roadmap-cli-2025-10');
     await startWatcher(cwd);
     const [a, b] = issueFiles(cwd).map((rel) => join(cwd, rel));
-    const result = roadmapSync(cwd, ['issue', 'deps', 'add', idOf(a!), idOf(b!)]);
+    // Not even asked: with the relay required, a write still runs here, and writes.
+    const result = roadmapSync(cwd, ['issue', 'deps', 'add', idOf(a!), idOf(b!)], { env: RELAYED });
     assert.equal(result.code, 0, result.stderr);
     assert.match(readFileSync(a!, 'utf8'), new RegExp(idOf(b!)));
-    // With the relay required, the same line fails rather than write anywhere but here.
-    const required = roadmapSync(cwd, ['issue', 'deps', 'remove', idOf(a!), idOf(b!)], { env: RELAYED });
-    assert.equal(required.code, 1);
-    assert.match(required.stderr, /the watcher did not answer \(issue update writes, and this store only reads\)/);
-    assert.match(readFileSync(a!, 'utf8'), new RegExp(idOf(b!)), 'nothing was written');
+    // A request made by hand, past the client: the watcher's store refuses before writing.
+    const before = readFileSync(a!, 'utf8');
+    const frames = await rawRequest(cwd, ['issue', 'deps', 'remove', idOf(a!), idOf(b!)]);
+    assert.deepEqual(frames.map((f) => f.kind), [FRAME.accepted, FRAME.refused]);
+    assert.match(frames[1]!.text, /this store only reads/);
+    assert.equal(readFileSync(a!, 'utf8'), before, 'nothing was written');
+    const ignored = await rawRequest(cwd, ['issue', 'update', idOf(a!), '--priority', 'low']);
+    assert.deepEqual(ignored.map((f) => f.kind), [FRAME.accepted, FRAME.refused], 'a command outside READ_COMMANDS is refused too');
+    assert.equal(readFileSync(a!, 'utf8'), before);
   });
 
   test('a watcher killed mid-life leaves its socket behind: commands run on their own, and the next watcher takes over', async () => {

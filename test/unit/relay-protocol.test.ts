@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
+import { Context } from '../../src/cli/context.js';
+import { captureIO } from '../../src/cli/io.js';
+import { buildProgram } from '../../src/cli/run.js';
 import { FRAME, frame, FrameReader, mayRelay, READ_COMMANDS, rootOption, socketAddress } from '../../src/cli/relay/protocol.js';
 
 const KINDS = Object.values(FRAME);
@@ -38,7 +41,8 @@ test('only read command lines are worth a connection; writes, help and local fla
     ['issue', 'done', 'abc'], ['issue', 'close', 'abc'], ['milestone', 'create', 'list'], ['config', 'set', 'a', 'b'],
     ['index', 'status'], ['watch'], ['serve'], ['--no-index', 'issue', 'list'], ['issue', 'list', '--profile'],
     ['issue', 'list', '--help'], ['-h'], ['--version'], ['issue', 'update', '--stdin'], ['search', '--', '-x'],
-    ['--root', 'status', 'init'], ['constructor'], ['issue', 'constructor'],
+    ['--root', 'status', 'init'], ['constructor'], ['issue', 'constructor'], ['issue', 'deps', 'add', 'a', 'b'],
+    ['issue', 'deps', '--json', 'remove', 'a', 'b'],
   ];
   for (const argv of relayed) assert.equal(mayRelay(argv), true, argv.join(' '));
   for (const argv of local) assert.equal(mayRelay(argv), false, argv.join(' '));
@@ -60,4 +64,21 @@ test('a socket path too long for the kernel is reached relative to the working d
   assert.equal(socketAddress('/repo/.roadmap/watch.sock', '/anywhere'), '/repo/.roadmap/watch.sock');
   assert.equal(socketAddress(deep, `/home/${'x'.repeat(120)}/repo/src`), '../.roadmap/watch.sock');
   assert.equal(socketAddress(deep, '/elsewhere'), null);
+});
+
+test('the client sends exactly the commands the watcher may run, by every name commander knows them by', () => {
+  const ctx = new Context(captureIO(), '/', {}, { index: true, profile: false, quiet: false });
+  const program = buildProgram(ctx);
+  for (const noun of program.commands) {
+    const leaves = noun.commands.length > 0 ? noun.commands.map((verb) => [noun, verb] as const) : [[noun, null] as const];
+    for (const [n, v] of leaves) {
+      const name = v ? `${n.name()} ${v.name()}` : n.name();
+      for (const nounName of [n.name(), ...n.aliases()]) {
+        for (const verbName of v ? [v.name(), ...v.aliases()] : [null]) {
+          const argv = verbName ? [nounName, verbName, 'x'] : [nounName, 'x'];
+          assert.equal(mayRelay(argv), READ_COMMANDS.has(name), `${argv.join(' ')} (${name})`);
+        }
+      }
+    }
+  }
 });

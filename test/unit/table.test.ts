@@ -42,6 +42,9 @@ test('widths are terminal columns: accents take one, emoji and East Asian charac
   assert.equal(lines[2], 'plain    bob  1');
   assert.equal(lines[3], '日本語   ann  1');
   assert.equal(width('e\u0301'), 1, 'a combining accent takes no column');
+  for (const [text, columns] of [['✅', 2], ['🟢', 2], ['🚀', 2], ['語', 2], ['☀', 1], ['░█', 2], ['→', 1], ['é', 1]] as const) {
+    assert.equal(width(text), columns, text);
+  }
 });
 
 test('on a narrow terminal every column that may shrink gives up width, down to its floor', () => {

@@ -18,7 +18,9 @@ const BREAKS = /[\t\r\n]+/g;
  * not take one column of a terminal (combining marks, wide East Asian characters, emoji,
  * which come as surrogate pairs).
  */
-const NEEDS_CARE = /[\t\r\n\u0300-\u036f\u1100-\u115f\u200b-\u200f\u2e80-\ua4cf\uac00-\ud7a3\ud800-\udfff\uf900-\ufaff\ufe00-\ufe0f\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+const NEEDS_CARE = /[\t\r\n\u0300-\u036f\u1100-\u115f\u200b-\u200f\u2300-\u2bff\u2e80-\ua4cf\uac00-\ud7a3\ud800-\udfff\uf900-\ufaff\ufe00-\ufe0f\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+/** Emoji drawn as pictures by default (✅, 🟢, 🚀): two columns, as terminals draw them. */
+const EMOJI = /\p{Emoji_Presentation}/u;
 const GAP = '  ';
 /** A flex column is not cut below this, a capped one not below CAPPED_FLOOR. */
 const FLEX_FLOOR = 10;
@@ -29,24 +31,24 @@ export function clean(text: string): string {
   return text.replace(BREAKS, ' ');
 }
 
-/** Columns a code point takes on a terminal: 0 for combining marks, 2 for wide characters. */
-function columnsOf(code: number): number {
+/** Columns a character takes on a terminal: 0 for combining marks, 2 for wide ones. */
+function columnsOf(char: string): number {
+  const code = char.codePointAt(0)!;
   if ((code >= 0x300 && code <= 0x36f) || (code >= 0x200b && code <= 0x200f) || (code >= 0xfe00 && code <= 0xfe0f)) return 0;
   if (
     (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) ||
     (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) || (code >= 0x1f300 && code <= 0x1f64f) || (code >= 0x1f680 && code <= 0x1f6ff) ||
-    (code >= 0x1f900 && code <= 0x1faff) || (code >= 0x20000 && code <= 0x3fffd)
+    (code >= 0xffe0 && code <= 0xffe6) || (code >= 0x20000 && code <= 0x3fffd)
   ) {
     return 2;
   }
-  return 1;
+  return code >= 0x2300 && EMOJI.test(char) ? 2 : 1;
 }
 
 /** Visible width: the columns of a terminal the text takes. */
 export function width(text: string): number {
   let n = 0;
-  for (const char of text) n += columnsOf(char.codePointAt(0)!);
+  for (const char of text) n += columnsOf(char);
   return n;
 }
 
@@ -57,7 +59,7 @@ export function truncate(text: string, max: number): string {
   let kept = '';
   let used = 0;
   for (const char of text) {
-    const w = columnsOf(char.codePointAt(0)!);
+    const w = columnsOf(char);
     if (used + w > max - 1) break;
     kept += char;
     used += w;

@@ -13,8 +13,12 @@ import { findRoadmap, RELAY_SOCKET, type RoadmapPaths } from '../../store/layout
 import { type IO, terminalIO } from '../io.js';
 import { FRAME, FrameReader, mayRelay, PROTOCOL_VERSION, type RelayRequest, rootOption, socketAddress } from './protocol.js';
 
-/** How long a watcher may take to take the request (it may be indexing a checkout); then we run it here. */
-const ACCEPT_TIMEOUT_MS = 2000;
+/**
+ * How long a watcher may take to take the request; then the command runs here. A watcher
+ * takes it at once unless it is busy indexing a burst (a checkout) or stopped (Ctrl-Z), and
+ * then a command of its own is about as fast as waiting.
+ */
+const ACCEPT_TIMEOUT_MS = 500;
 
 type Frames = Array<{ kind: number; payload: Buffer }>;
 
@@ -75,9 +79,9 @@ function isOwnSocket(path: string): boolean {
 
 /** The frames of a complete answer, or why there is none: refused, timed out, or cut off. */
 function ask(address: string, request: RelayRequest): Promise<{ frames: Frames } | { refused: string }> {
-  // Loaded here: node:net brings in the streams, which a command that is not relayed never needs.
-  const { createConnection } = createRequire(import.meta.url)('node:net') as typeof import('node:net');
   return new Promise((resolve) => {
+    // Loaded here: node:net brings in the streams, which a command that is not relayed never needs.
+    const { createConnection } = createRequire(import.meta.url)('node:net') as typeof import('node:net');
     const frames: Frames = [];
     const reader = new FrameReader();
     let settled = false;

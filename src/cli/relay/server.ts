@@ -4,10 +4,11 @@
  * command line with the same code as any process, on a read-only store over the live index.
  * One request at a time: they share one SQLite connection, and each takes milliseconds.
  */
-import { lstatSync, unlinkSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { createConnection, createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { RunElsewhere } from '../../errors.js';
+import { unlinkQuietly } from '../../store/atomic.js';
 import { RELAY_SOCKET } from '../../store/layout.js';
 import type { LiveIndex } from '../../store/live-index.js';
 import { storageOnLiveIndex } from '../../store/open.js';
@@ -21,6 +22,8 @@ export interface Relay {
   close(): void;
 }
 
+/** How long a connection may take to send its request line. */
+const REQUEST_TIMEOUT_MS = 5000;
 /** A request line longer than this is not from our client. */
 const MAX_REQUEST_BYTES = 1 << 20;
 /** Output goes to the client in pieces of about this many characters. */
@@ -48,34 +51,35 @@ export async function startRelay(live: LiveIndex, log: (message: string) => void
       });
     });
   });
-  // Only this user may connect: the socket is made with no permission for anyone else.
+  const listening = new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.once('listening', () => {
+      server.off('error', reject);
+      // From here on an error (too many open files, say) is logged: it must not end the watcher.
+      server.on('error', (error) => log(`the relay: ${error.message}`));
+      resolve();
+    });
+  });
+  // Only this user may connect: the socket is made with no permission for anyone else. The
+  // socket file is created within listen() itself, so the umask is restored right after.
   const umask = process.umask(0o177);
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(address, () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
-  } catch (error) {
-    log(`reads are not relayed: cannot listen on ${socket} (${(error as Error).message})`);
-    return null;
+    server.listen(address);
   } finally {
     process.umask(umask);
   }
-  const inode = lstatSync(socket).ino;
+  try {
+    await listening;
+  } catch (error) {
+    log(`reads are not relayed: cannot listen on ${socket} (${(error as Error).message})`);
+    return null;
+  }
   return {
     socket,
-    close() {
-      server.close();
-      try {
-        // Only our own: a later watcher may have replaced a socket it found dead.
-        if (lstatSync(socket).ino === inode) unlinkSync(socket);
-      } catch {
-        // Already gone.
-      }
-    },
+    // Node removes the socket file as the server closes. (Two watchers started at the same
+    // moment over a dead socket may both listen; the first then has no file left, and commands
+    // run in their own process until it is restarted. Correct, only slower.)
+    close: () => void server.close(),
   };
 }
 
@@ -95,7 +99,7 @@ async function claim(socket: string, address: string, log: (message: string) => 
     log(`reads are not relayed by this watcher: another process answers on ${socket}`);
     return false;
   }
-  unlinkSync(socket);
+  unlinkQuietly(socket); // Another watcher starting now may have removed it first.
   return true;
 }
 
@@ -113,6 +117,8 @@ function answers(address: string): Promise<boolean> {
 function readRequest(connection: Socket, onRequest: (request: RelayRequest) => void): void {
   const chunks: Buffer[] = [];
   let size = 0;
+  // Our client sends its line at once; a connection that says nothing is let go.
+  connection.setTimeout(REQUEST_TIMEOUT_MS, () => connection.destroy());
   const onData = (chunk: Buffer) => {
     const end = chunk.indexOf(0x0a);
     chunks.push(end === -1 ? chunk : chunk.subarray(0, end));
@@ -122,6 +128,7 @@ function readRequest(connection: Socket, onRequest: (request: RelayRequest) => v
       return;
     }
     connection.off('data', onData);
+    connection.setTimeout(0);
     const request = parseRequest(Buffer.concat(chunks).toString('utf8'));
     if (request) onRequest(request);
     else connection.end(frame(FRAME.refused, 'not a request this watcher understands'));
@@ -187,7 +194,12 @@ async function answer(live: LiveIndex, request: RelayRequest, connection: Socket
   if (!connection.destroyed) connection.end(frame(FRAME.exit, String(code)));
 }
 
-/** The client's streams, as frames: its terminal (or not), its width, its colours. */
+/**
+ * The client's streams, as frames: its terminal (or not), its width, its colours. Frames are
+ * queued on the socket as the command writes (commands run synchronously); the client holds
+ * them until the exit frame, so an answer is held whole in both processes for a moment, about
+ * 10 MiB for a table of 100,000 issues.
+ */
 function frameIO(request: RelayRequest, send: (kind: FrameKind, text: string) => void): IO {
   let pieces: string[] = [];
   let buffered = 0;
