@@ -136,14 +136,40 @@ function readSchemaOnce(): Schema {
 function readMapping(source: string, lineOffset: number): Fields {
   let value: unknown;
   try {
-    value = yamlLibraries().jsYaml.load(source, { schema: readSchemaOnce(), json: true });
+    value = loadYaml(source);
   } catch (error) {
-    if (error instanceof yamlLibraries().jsYaml.YAMLException) throw new FrontMatterError(error.reason, (error.mark?.line ?? 0) + 1 + lineOffset);
+    if (error instanceof yamlLibraries().jsYaml.YAMLException) {
+      const line = unclosedFrom(source) ?? error.mark?.line ?? 0;
+      throw new FrontMatterError(error.reason, line + 1 + lineOffset);
+    }
     throw error;
   }
   if (value === null || value === undefined) return {};
   if (typeof value !== 'object' || Array.isArray(value)) throw new FrontMatterError('front matter is not a mapping of fields', 1 + lineOffset);
   return value as Fields;
+}
+
+function loadYaml(source: string): unknown {
+  return yamlLibraries().jsYaml.load(source, { schema: readSchemaOnce(), json: true });
+}
+
+/**
+ * The line (0-based) where an unclosed quote or bracket opens: js-yaml reports it where the
+ * text ends, which is not where anyone should look. The shortest run of leading lines that
+ * fails the same way ends on it. Null for other errors.
+ */
+function unclosedFrom(source: string): number | null {
+  const unclosed = (error: unknown) => /end of the stream within/.test((error as { reason?: string })?.reason ?? '');
+  const lines = source.split('\n');
+  for (let end = 1; end < lines.length; end++) {
+    try {
+      loadYaml(lines.slice(0, end).join('\n'));
+    } catch (error) {
+      if (unclosed(error)) return end - 1;
+      return null;
+    }
+  }
+  return null;
 }
 
 function firstLine(message: string): string {

@@ -511,3 +511,15 @@ describe('replaceBody and editYaml', () => {
     assert.equal(flipped, before.replace('use_index: true', 'use_index: false'));
   });
 });
+
+test('an unclosed bracket or quote is reported on the line where it opens, not where the front matter ends', () => {
+  const cases: Array<[string, number]> = [
+    ['---\nid: a\ntitle: x\nlabels: [a, b\n---\nbody\n', 4],
+    ['---\nid: a\ntitle: "open quote\nstatus: todo\n---\n', 3],
+    ["---\nid: a\ntitle: 'x\nstatus: todo\nmilestone: v1\n---\n", 3],
+    ['---\nid: a\nassignee: @bob\n---\n', 3],
+  ];
+  for (const [text, line] of cases) {
+    assert.throws(() => parseEntityFile(text), (error: unknown) => error instanceof FrontMatterError && error.line === line, JSON.stringify(text));
+  }
+});
