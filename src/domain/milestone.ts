@@ -28,6 +28,12 @@ export function milestoneFromFields(fields: Fields, path: string): Milestone {
   };
 }
 
+/** The order milestones are shown in: open before closed, then by due date (undated last), then name. */
+export function compareMilestones(a: Milestone, b: Milestone): number {
+  const key = (m: Milestone) => `${m.status.toLowerCase() === 'closed' ? '1' : '0'}${m.dueDate?.slice(0, 10) ?? '9999'}`;
+  return key(a).localeCompare(key(b)) || a.name.localeCompare(b.name);
+}
+
 export interface NewMilestone {
   name: string;
   description?: string;

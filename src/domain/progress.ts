@@ -1,4 +1,4 @@
-import { isArchivedStatus, isDoneStatus } from './values.js';
+import { isArchivedStatus, isDoneStatus, statusRank } from './values.js';
 
 /** The part of an issue progress needs. */
 export interface ProgressItem {
@@ -64,7 +64,8 @@ export class ProgressTally {
       done: this.done,
       percent: this.weightAll === 0 ? 0 : round1((this.weightDone / this.weightAll) * 100),
       hoursLeft: round1(this.hoursLeft),
-      byStatus: { ...this.byStatus },
+      // In the statuses' own order, not the order the issues came in: files and index differ.
+      byStatus: Object.fromEntries(Object.entries(this.byStatus).sort(([a], [b]) => statusRank(a) - statusRank(b) || a.localeCompare(b))),
     };
   }
 }

@@ -68,7 +68,7 @@ const queryArb = fc.oneof(
   }),
   fc.array(fc.constantFrom(...WORDS, 'lo', 'cafe', 'naive', 'UI'), { minLength: 1, maxLength: 2 }).map((words) => ['search', '--format', 'json', ...words]),
   fc.constantFrom<string[]>(['issue', 'ready', '--format', 'json'], ['issue', 'ready', '--format', 'table']),
-  fc.constant(['status', '--format', 'json'] as string[]),
+  fc.constantFrom<string[]>(['status', '--format', 'json'], ['status']),
   fc.constant(['milestone', 'list', '--format', 'json'] as string[]),
   fc.nat(20).map((n) => ['issue', 'deps', '--format', 'json', idOf(n)]),
 );

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { UsageError, ValidationError } from '../../errors.js';
 import type { FieldEdit } from '../../domain/change.js';
-import type { Milestone } from '../../domain/milestone.js';
+import { compareMilestones, type Milestone } from '../../domain/milestone.js';
 import { healthByMilestone, localDate, type MilestoneHealth } from '../../domain/progress.js';
 import { DEFAULT_SORT } from '../../domain/query.js';
 import { parseDate, parseMilestoneStatus, parseTitle } from '../../domain/validate.js';
@@ -27,14 +27,8 @@ function milestoneRows(ctx: Context): MilestoneRow[] {
   const health = healthByMilestone(milestones, store.progressRows(), localDate(ctx.clock()));
   ctx.profiler.mark('query');
   return milestones
-    .map((milestone) => ({ milestone, health: health.get(milestone.name)! }))
-    .sort((a, b) => orderKey(a).localeCompare(orderKey(b)) || a.milestone.name.localeCompare(b.milestone.name));
-}
-
-/** Open before closed, then by due date (undated last). */
-function orderKey(row: MilestoneRow): string {
-  const closed = row.milestone.status.toLowerCase() === 'closed' ? '1' : '0';
-  return `${closed}${row.milestone.dueDate?.slice(0, 10) ?? '9999'}`;
+    .sort(compareMilestones)
+    .map((milestone) => ({ milestone, health: health.get(milestone.name)! }));
 }
 
 function milestoneJson(row: MilestoneRow): Record<string, unknown> {

@@ -1,6 +1,7 @@
 /** `roadmap status`: one screen with the milestones, the counts, and what is in progress. */
 import { basename } from 'node:path';
 import type { Command } from 'commander';
+import { compareMilestones } from '../../domain/milestone.js';
 import { healthByMilestone, localDate, tallyIssues } from '../../domain/progress.js';
 import { DEFAULT_SORT } from '../../domain/query.js';
 import type { Context } from '../context.js';
@@ -19,7 +20,7 @@ export function registerStatus(program: Command, ctx: Context): void {
     const format = formatOf(opts, ['table', 'json']);
     const store = ctx.store();
     const tallies = tallyIssues(store.progressRows());
-    const milestones = store.listMilestones();
+    const milestones = store.listMilestones().sort(compareMilestones);
     const health = healthByMilestone(milestones, tallies, localDate(ctx.clock()));
     const overall = tallies.overall.result();
     const backlogProgress = tallies.backlog.result();
