@@ -4,6 +4,7 @@
  * whether changes have arrived that it has not indexed yet (pending). A command that finds a
  * healthy, idle watcher skips its own directory walk; anything else and it walks.
  */
+import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { SqliteIndex } from './sqlite-index.js';
 
@@ -44,10 +45,27 @@ export function distrust(state: WatchState | null, now = Date.now()): string | n
   if (state.pending) return 'the watcher has changes it has not indexed yet';
   if (now - state.heartbeat > HEARTBEAT_STALE_MS) return 'the watcher has not reported for over 2 s';
   if (state.host !== hostname()) return 'the watcher runs on another host';
-  try {
-    process.kill(state.pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return 'the watcher process is gone';
-  }
+  if (!isAlive(state.pid)) return 'the watcher process is gone';
   return null;
+}
+
+/**
+ * Whether a process runs. A process killed while its parent is not looking stays a zombie,
+ * which signal 0 still finds, until it is reaped; on Linux its state in /proc says so.
+ */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
+  }
+  if (process.platform !== 'linux') return true;
+  try {
+    // The state follows the command name in parentheses, which may itself hold spaces.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return true;
+  }
 }
