@@ -155,11 +155,11 @@ describe('files that can be read but not edited safely, and a malformed config.y
     const listed = roadmapSync(dir, ['issue', 'list', '--format', 'ids']);
     assert.equal(listed.code, 0, listed.stderr);
     assert.equal(listed.stdout.trim(), id);
-    assert.match(listed.stderr, /^warning: .+config\.yaml:6: .+ \(skipped: the default settings apply until it is fixed\)$/m);
+    assert.match(listed.stderr, /^warning: .+config\.yaml:5: .+ \(skipped: the default settings apply until it is fixed\)$/m);
     assert.equal(roadmapOk(dir, ['--no-index', 'issue', 'list', '--format', 'ids']).trim(), id);
     const files = roadmapSync(dir, ['--no-index', 'status']);
     assert.equal(files.code, 0, files.stderr);
-    assert.equal(stderrLines(files).filter((line) => /config\.yaml:6: .+ \(skipped/.test(line)).length, 1, files.stderr);
+    assert.equal(stderrLines(files).filter((line) => /config\.yaml:5: .+ \(skipped/.test(line)).length, 1, files.stderr);
     assertFails(roadmapSync(dir, ['config', 'set', 'storage.cache_size', '10']), 1, /config\.yaml:\d+: .+; fix it by hand, it was not changed$/);
     assert.equal(readFileSync(config, 'utf8'), broken);
   });
@@ -322,6 +322,8 @@ describe('usage errors exit 2', () => {
     [['issue', 'list', '--limit'], /^error: option '-n, --limit <n>' argument missing$/],
     [['issue', 'create'], /^error: issue create needs a title/],
     [['issue', 'update', '--priority', 'low'], /^error: issue update needs at least one id/],
+    [['issue', 'update', 'abc'], /^error: nothing to change: give at least one field to set$/],
+    [['issue', 'update', '--stdin'], /^error: nothing to change: give at least one field to set$/],
     [['issue', 'show', 'a', 'b'], /^error: too many arguments for 'show'/],
     [['issue', 'list', '--milestone', 'm', '--backlog'], /^error: option '.*--milestone <name>' cannot be used with option '--backlog'$/],
   ];
@@ -329,6 +331,16 @@ describe('usage errors exit 2', () => {
   for (const [args, message] of cases) {
     test(args.join(' '), () => assertFails(roadmapSync(dir, args), 2, message, args.join(' ')));
   }
+
+  test('--stdin with no ids is not an error: a pipeline whose list came back empty changes nothing', () => {
+    const before = snapshot(dir);
+    const quiet = roadmapSync(dir, ['issue', 'update', '--stdin', '--priority', 'high'], { input: '' });
+    assert.equal(quiet.code, 0, quiet.stderr);
+    assert.equal(quiet.stdout, '');
+    assert.match(quiet.stderr, /no ids on standard input: nothing to update/);
+    assert.equal(roadmapSync(dir, ['issue', 'update', '--stdin', '--json', '--priority', 'high'], { input: '\n' }).stdout.trim(), '[]');
+    assertSameSnapshot(before, snapshot(dir));
+  });
 
   test('usage errors are checked before anything is read: no project needed', () => {
     assertFails(roadmapSync(tempDir(), ['issue', 'list', '--bogus']), 2, /unknown option '--bogus'/);

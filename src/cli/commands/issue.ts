@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { UsageError, ValidationError } from '../../errors.js';
-import type { IssueChange } from '../../domain/change.js';
+import { type IssueChange, isEmptyChange } from '../../domain/change.js';
 import { DependencyGraph, type DependencyTree } from '../../domain/graph.js';
 import type { Issue } from '../../domain/issue.js';
 import { DEFAULT_SORT, type IssueQuery, milestoneFilter, parseSort } from '../../domain/query.js';
@@ -138,7 +138,14 @@ export function registerIssue(program: Command, ctx: Context): void {
         estimatedHours: opts.estimate !== undefined ? (opts.estimate.trim() === '' ? null : parseHours(opts.estimate)) : undefined,
         progress: opts.progress !== undefined ? parseProgress(opts.progress) : undefined,
       };
+      if (isEmptyChange(change)) throw new UsageError('nothing to change: give at least one field to set');
       const ids = [...refs, ...(opts.stdin ? readIdsFromStdin() : [])];
+      // In a pipeline an empty list is an answer, not a mistake: `list --format ids | update --stdin`.
+      if (ids.length === 0 && opts.stdin) {
+        if (opts.json) writeJson(ctx.io, []);
+        ctx.note('no ids on standard input: nothing to update');
+        return;
+      }
       applyChange(ctx, ids, change, Boolean(opts.json), 'update');
     });
 
