@@ -7,6 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { RoadmapError } from '../errors.js';
 import type { Storage } from '../store/storage.js';
 import { watchStore } from '../store/open.js';
+import { HybridStore } from '../store/hybrid-store.js';
+import { otherWatcher, readWatchState } from '../store/index/watch-state.js';
 import type { LiveIndex } from '../store/live-index.js';
 import type { ChangeBatch } from '../store/watcher.js';
 import type { ApiDeps } from './api/deps.js';
@@ -85,7 +87,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   // The watcher starts before the first read, so no change can slip between the two.
   // With storage.watch_files, the watcher is the live index other commands trust too.
-  const live = options.store.config().bool('storage.watch_files');
+  // One live index per project: with `roadmap watch` already running, the server only follows
+  // the files for its pages.
+  const live = options.store.config().bool('storage.watch_files') && !(options.store instanceof HybridStore && otherWatcher(readWatchState(options.store.index)));
   const watching = options.watch === false ? undefined : watchStore(options.store, (batch: ChangeBatch) => {
     reads.invalidate();
     hub.send('change', { paths: batch.paths, other: batch.other, generation: reads.generation });

@@ -4,7 +4,7 @@
  * an index older than the files: every step runs the built CLI on real files.
  */
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, readFileSync, writeFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
@@ -168,12 +168,12 @@ describe('read commands answered by the watcher', () => {
     assert.ok(!existsSync(socket), 'a watcher that stops removes its socket');
   });
 
-  test('a second watcher leaves the first one answering; a file in the socket\'s place is left alone', async () => {
+  test('a second watcher is refused and the first keeps answering; a file in the socket\'s place is left alone', async () => {
     const cwd = fixtureRepo('roadmap-cli-2025-10');
     const first = await startWatcher(cwd);
-    const second = await startWatcher(cwd);
-    assert.match(second.log(), /another process answers/);
-    await stop(second.child);
+    const second = spawnSync(process.execPath, [CLI, 'watch'], { cwd, env: cleanEnv(), encoding: 'utf8', timeout: 10_000 });
+    assert.equal(second.status, 1, second.stderr);
+    assert.match(second.stderr, new RegExp(`^error: a watcher already keeps this index fresh \\(pid ${first.child.pid}\\); stop it first, or leave it running$`, 'm'));
     assert.ok(lstatSync(join(cwd, '.roadmap', 'watch.sock')).isSocket(), 'the first watcher still has its socket');
     assert.equal(roadmapSync(cwd, ['issue', 'list'], { env: RELAYED }).code, 0);
     await stop(first.child);

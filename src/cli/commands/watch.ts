@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { RoadmapError } from '../../errors.js';
 import { HybridStore } from '../../store/hybrid-store.js';
+import { otherWatcher, readWatchState } from '../../store/index/watch-state.js';
 import { startLiveIndex } from '../../store/live-index.js';
 import type { Context } from '../context.js';
 import { stopSignal } from '../stop.js';
@@ -16,6 +17,8 @@ export function registerWatch(program: Command, ctx: Context): void {
       if (!Number.isFinite(debounceMs) || debounceMs < 0) throw new RoadmapError(`invalid --debounce "${opts.debounce}": expected milliseconds, 0 or more`);
       const store = ctx.store();
       if (!(store instanceof HybridStore)) throw new RoadmapError('watch keeps the index fresh, and the index is not in use (see the warning above)');
+      const other = otherWatcher(readWatchState(store.index));
+      if (other) throw new RoadmapError(`a watcher already keeps this index fresh (pid ${other.pid}); stop it first, or leave it running`);
       const live = startLiveIndex(store, {
         debounceMs,
         onIndexed: (batch, state) => ctx.note(`indexed ${batch.paths.length} changed ${batch.paths.length === 1 ? 'file' : 'files'} (generation ${state.generation})`),

@@ -49,6 +49,12 @@ export function distrust(state: WatchState | null, now = Date.now()): string | n
   return null;
 }
 
+/** Another process's watcher that is alive and reporting (pending or not): one per index. */
+export function otherWatcher(state: WatchState | null, now = Date.now()): WatchState | null {
+  if (!state?.pid || state.pid === process.pid || state.host !== hostname()) return null;
+  return now - state.heartbeat <= HEARTBEAT_STALE_MS && isAlive(state.pid) ? state : null;
+}
+
 /**
  * Whether a process runs. A process killed while its parent is not looking stays a zombie,
  * which signal 0 still finds, until it is reaped; on Linux its state in /proc says so.
