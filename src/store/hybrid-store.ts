@@ -112,22 +112,26 @@ export class HybridStore implements Storage {
   }
 
   listIssues(query: IssueQuery): Iterable<Issue> {
-    const rows = this.index.listIssues(query);
+    return this.timedRows('listIssues', this.index.listIssues(query));
+  }
+
+  listIssueSummaries(query: IssueQuery): Iterable<IssueSummary> {
+    return this.timedRows('listIssueSummaries', this.index.listSummaries(query));
+  }
+
+  /** Rows as they stream, timed for debug.log_query_times (the time includes rendering them). */
+  private timedRows<T>(name: string, rows: Iterable<T>): Iterable<T> {
     const log = this.queryLog;
     if (!log) return rows;
-    return (function* timedRows() {
+    return (function* timed() {
       const started = monotonicMs();
       let count = 0;
       for (const row of rows) {
         count++;
         yield row;
       }
-      log(`query listIssues: ${count} rows, ${(monotonicMs() - started).toFixed(2)} ms (with rendering)`);
+      log(`query ${name}: ${count} rows, ${(monotonicMs() - started).toFixed(2)} ms (with rendering)`);
     })();
-  }
-
-  listIssueSummaries(query: IssueQuery): Iterable<IssueSummary> {
-    return this.index.listSummaries(query);
   }
 
   countIssues(query: IssueQuery): number {

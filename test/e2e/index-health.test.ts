@@ -214,6 +214,17 @@ describe('slow operations', () => {
     assert.doesNotMatch(profiled.stderr, /that took/, '--profile already shows the time');
     assert.match(profiled.stderr, /freshness check|watcher check/);
   });
+
+  test('debug.log_query_times logs each query with its rows, plain table lists included', () => {
+    const cwd = emptyProject();
+    for (const title of ['one', 'two']) assert.equal(roadmapSync(cwd, ['issue', 'create', title]).code, 0);
+    assert.equal(roadmapSync(cwd, ['config', 'set', 'debug.log_query_times', 'true']).code, 0);
+    for (const [args, query] of [[['issue', 'list'], 'listIssueSummaries'], [['issue', 'list', '--json'], 'listIssues']] as const) {
+      const result = roadmapSync(cwd, [...args]);
+      assert.equal(result.code, 0, result.stderr);
+      assert.match(result.stderr, new RegExp(`^debug: query ${query}: 2 rows, \\d+\\.\\d+ ms \\(with rendering\\)$`, 'm'), args.join(' '));
+    }
+  });
 });
 
 describe('batches', () => {
