@@ -21,7 +21,15 @@ export class UsageError extends RoadmapError {
 export class ValidationError extends RoadmapError {}
 
 /** No entity answers to the id, prefix or name given. */
-export class NotFoundError extends RoadmapError {}
+export class NotFoundError extends RoadmapError {
+  constructor(
+    message: string,
+    /** The id or prefix that matched nothing, when it was one. */
+    readonly ref?: string,
+  ) {
+    super(message);
+  }
+}
 
 /** An id prefix matches several entities, or one id lives in several files. */
 export class AmbiguousError extends RoadmapError {}

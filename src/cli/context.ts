@@ -86,6 +86,12 @@ export class Context {
     }
   }
 
+  /** A skipped file whose name says it holds this id (files are named `<id>-<slug>.md`). */
+  unreadableFileFor(ref: string): string | undefined {
+    if (!this.opened || ref === '') return undefined;
+    return this.opened.problems().find((problem) => (problem.path.split('/').pop() ?? '').toLowerCase().startsWith(ref))?.path;
+  }
+
   /** `debug.profile_operations` in config.yaml asks for `--profile` on every command. */
   get profileFromConfig(): boolean {
     if (!this.opened) return false;

@@ -3,7 +3,7 @@
  * table of contents of the tool: each noun registers its verbs from its own module.
  */
 import { Command, CommanderError } from 'commander';
-import { RoadmapError, RunElsewhere } from '../errors.js';
+import { NotFoundError, RoadmapError, RunElsewhere } from '../errors.js';
 import { Context, type StorageOpener } from './context.js';
 import type { IO } from './io.js';
 import { registerConfig } from './commands/config.js';
@@ -147,7 +147,8 @@ function exitCodeFor(error: unknown, ctx: Context, env: NodeJS.ProcessEnv): numb
   if (error instanceof RoadmapError) {
     // Skipped files first: they may be why the command failed, and the error is the last word.
     ctx.reportProblems();
-    ctx.io.err(`error: ${error.message}\n`);
+    const unreadable = error instanceof NotFoundError && error.ref ? ctx.unreadableFileFor(error.ref) : undefined;
+    ctx.io.err(`error: ${error.message}${unreadable ? `; ${unreadable} may hold it, but could not be read (see the warning above)` : ''}\n`);
     return error.exitCode;
   }
   const err = error as Error;

@@ -72,7 +72,8 @@ describe('a malformed file is named, skipped, never rewritten; everything else s
 
   test('asking for the bad file\'s id fails with exit 1 and says which file could not be read', () => {
     const result = roadmapSync(dir, ['issue', 'show', 'feedf00d']);
-    assertFails(result, 1, /"feedf00d"/);
+    assertFails(result, 1, /^error: no issue with id "feedf00d"; \.roadmap\/issues\/feedf00d-hand-edited\.md may hold it, but could not be read \(see the warning above\)$/);
+    assertFails(roadmapSync(dir, ['issue', 'show', 'feed']), 1, /feedf00d-hand-edited\.md may hold it/);
     assert.ok(stderrLines(result).some((line) => WARNING.test(line)), result.stderr);
   });
 
