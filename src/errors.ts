@@ -26,6 +26,8 @@ export class NotFoundError extends RoadmapError {
     message: string,
     /** The id or prefix that matched nothing, when it was one. */
     readonly ref?: string,
+    /** What kind of entity the ref was looked up as (`issue`, `roadmap`). */
+    readonly kind?: string,
   ) {
     super(message);
   }

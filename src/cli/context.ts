@@ -2,7 +2,7 @@
  * What a command gets to work with: streams, the working directory and environment, the global
  * options, and the store, opened only when first asked for so `--help` stays instant.
  */
-import { findRoadmap, type RoadmapPaths } from '../store/layout.js';
+import { findRoadmap, kindOfPath, ROADMAP_DIR, type RoadmapPaths } from '../store/layout.js';
 import { type OpenOptions, openStorage } from '../store/open.js';
 import type { Storage } from '../store/storage.js';
 import type { IO } from './io.js';
@@ -86,10 +86,17 @@ export class Context {
     }
   }
 
-  /** A skipped file whose name says it holds this id (files are named `<id>-<slug>.md`). */
-  unreadableFileFor(ref: string): string | undefined {
+  /**
+   * A skipped file of this kind whose name says it holds this id (files are named
+   * `<id>-<slug>.md`): a broken milestone file is no excuse for a missing issue.
+   */
+  unreadableFileFor(ref: string, kind: string | undefined): string | undefined {
     if (!this.opened || ref === '') return undefined;
-    return this.opened.problems().find((problem) => (problem.path.split('/').pop() ?? '').toLowerCase().startsWith(ref))?.path;
+    const holdsIt = (path: string) => {
+      if (kind && kindOfPath(path.slice(path.indexOf(`${ROADMAP_DIR}/`) + ROADMAP_DIR.length + 1)) !== kind) return false;
+      return (path.split('/').pop() ?? '').toLowerCase().startsWith(ref);
+    };
+    return this.opened.problems().find((problem) => holdsIt(problem.path))?.path;
   }
 
   /** `debug.profile_operations` in config.yaml asks for `--profile` on every command. */

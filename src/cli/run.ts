@@ -147,7 +147,7 @@ function exitCodeFor(error: unknown, ctx: Context, env: NodeJS.ProcessEnv): numb
   if (error instanceof RoadmapError) {
     // Skipped files first: they may be why the command failed, and the error is the last word.
     ctx.reportProblems();
-    const unreadable = error instanceof NotFoundError && error.ref ? ctx.unreadableFileFor(error.ref) : undefined;
+    const unreadable = error instanceof NotFoundError && error.ref ? ctx.unreadableFileFor(error.ref, error.kind) : undefined;
     ctx.io.err(`error: ${error.message}${unreadable ? `; ${unreadable} may hold it, but could not be read (see the warning above)` : ''}\n`);
     return error.exitCode;
   }

@@ -28,7 +28,7 @@ export function resolveId<T extends Located>(ref: string, kind: string, candidat
     const shown = ids.length > 10 ? `${ids.slice(0, 10).join(', ')} and ${ids.length - 10} more` : ids.join(', ');
     throw new AmbiguousError(`${kind} id "${ref}" is ambiguous: it matches ${shown}`);
   }
-  throw new NotFoundError(`no ${kind} with id "${ref}"`, wanted);
+  throw new NotFoundError(`no ${kind} with id "${ref}"`, wanted, kind);
 }
 
 function single<T extends Located>(found: T[], kind: string): T {

@@ -1,4 +1,5 @@
 import { type Fields, nonEmptyText, text } from './fields.js';
+import { compareCodePoints } from './query.js';
 
 export const MILESTONE_FIELD_ORDER = [
   'name', 'description', 'due_date', 'status', 'github_milestone', 'created', 'updated',
@@ -31,7 +32,7 @@ export function milestoneFromFields(fields: Fields, path: string): Milestone {
 /** The order milestones are shown in: open before closed, then by due date (undated last), then name. */
 export function compareMilestones(a: Milestone, b: Milestone): number {
   const key = (m: Milestone) => `${m.status.toLowerCase() === 'closed' ? '1' : '0'}${m.dueDate?.slice(0, 10) ?? '9999'}`;
-  return key(a).localeCompare(key(b)) || a.name.localeCompare(b.name);
+  return compareCodePoints(key(a), key(b)) || compareCodePoints(a.name, b.name);
 }
 
 export interface NewMilestone {

@@ -1,3 +1,4 @@
+import { compareCodePoints } from './query.js';
 import { isArchivedStatus, isDoneStatus, statusRank } from './values.js';
 
 /** The part of an issue progress needs. */
@@ -65,7 +66,7 @@ export class ProgressTally {
       percent: this.weightAll === 0 ? 0 : round1((this.weightDone / this.weightAll) * 100),
       hoursLeft: round1(this.hoursLeft),
       // In the statuses' own order, not the order the issues came in: files and index differ.
-      byStatus: Object.fromEntries(Object.entries(this.byStatus).sort(([a], [b]) => statusRank(a) - statusRank(b) || a.localeCompare(b))),
+      byStatus: Object.fromEntries(Object.entries(this.byStatus).sort(([a], [b]) => statusRank(a) - statusRank(b) || compareCodePoints(a, b))),
     };
   }
 }

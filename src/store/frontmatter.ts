@@ -139,7 +139,7 @@ function readMapping(source: string, lineOffset: number): Fields {
     value = loadYaml(source);
   } catch (error) {
     if (error instanceof yamlLibraries().jsYaml.YAMLException) {
-      const line = unclosedFrom(source) ?? error.mark?.line ?? 0;
+      const line = unclosedFrom(source, error.reason ?? '') ?? error.mark?.line ?? 0;
       throw new FrontMatterError(error.reason, line + 1 + lineOffset);
     }
     throw error;
@@ -154,22 +154,23 @@ function loadYaml(source: string): unknown {
 }
 
 /**
- * The line (0-based) where an unclosed quote or bracket opens: js-yaml reports it where the
- * text ends, which is not where anyone should look. The shortest run of leading lines that
- * fails the same way ends on it. Null for other errors.
+ * The line (0-based) where a quote or bracket that never closes opens: js-yaml reports it
+ * where the text ends, which is not where anyone should look. The longest run of leading
+ * lines that parses cleanly ends just before it (a shorter run could stop inside a
+ * multi-line value that does close, and blame that). Null for every other error.
  */
-function unclosedFrom(source: string): number | null {
-  const unclosed = (error: unknown) => /end of the stream within/.test((error as { reason?: string })?.reason ?? '');
+function unclosedFrom(source: string, reason: string): number | null {
+  if (!/end of the stream within/.test(reason)) return null;
   const lines = source.split('\n');
-  for (let end = 1; end < lines.length; end++) {
+  for (let end = lines.length - 1; end > 0; end--) {
     try {
       loadYaml(lines.slice(0, end).join('\n'));
-    } catch (error) {
-      if (unclosed(error)) return end - 1;
-      return null;
+      return end;
+    } catch {
+      // still inside the unclosed value, or another error before it: look further up
     }
   }
-  return null;
+  return 0;
 }
 
 function firstLine(message: string): string {

@@ -77,6 +77,15 @@ describe('a malformed file is named, skipped, never rewritten; everything else s
     assert.ok(stderrLines(result).some((line) => WARNING.test(line)), result.stderr);
   });
 
+  test('a broken file of another kind is not offered as the missing issue', () => {
+    const other = emptyProject();
+    mkdirSync(join(other, '.roadmap', 'milestones'), { recursive: true });
+    writeFileSync(join(other, '.roadmap', 'milestones', 'cafe.md'), '---\nname: cafe\nstatus: [open\n---\n');
+    for (const extra of [[], ['--no-index']]) assertFails(roadmapSync(other, [...extra, 'issue', 'show', 'cafe']), 1, /^error: no issue with id "cafe"$/);
+    // The index reads every file, so it names the broken one, on the line its bracket opens.
+    assert.match(roadmapSync(other, ['issue', 'show', 'cafe']).stderr, /^warning: \.roadmap\/milestones\/cafe\.md:3: .+ \(file skipped\)$/m);
+  });
+
   test('updates, creates and deletes of other issues never touch the bad file', () => {
     roadmapOk(dir, ['issue', 'update', good[0]!, '--priority', 'high']);
     roadmapOk(dir, ['issue', 'update', ...good, '--add-label', 'all']);
@@ -325,6 +334,8 @@ describe('usage errors exit 2', () => {
     [['issue', 'update', '--priority', 'low'], /^error: issue update needs at least one id/],
     [['issue', 'update', 'abc'], /^error: nothing to change: give at least one field to set$/],
     [['issue', 'update', '--stdin'], /^error: nothing to change: give at least one field to set$/],
+    [['milestone', 'update', 'v1'], /^error: nothing to change: give --name, --due-date, --description or --status$/],
+    [['roadmap', 'update', 'abc'], /^error: nothing to change: give at least one field to set$/],
     [['issue', 'show', 'a', 'b'], /^error: too many arguments for 'show'/],
     [['issue', 'list', '--milestone', 'm', '--backlog'], /^error: option '.*--milestone <name>' cannot be used with option '--backlog'$/],
   ];
@@ -341,6 +352,7 @@ describe('usage errors exit 2', () => {
     assert.match(quiet.stderr, /no ids on standard input: nothing to update/);
     assert.equal(roadmapSync(dir, ['issue', 'update', '--stdin', '--json', '--priority', 'high'], { input: '\n' }).stdout.trim(), '[]');
     assertSameSnapshot(before, snapshot(dir));
+    assertFails(roadmapSync(tempDir(), ['issue', 'update', '--stdin', '--priority', 'high'], { input: '' }), 1, /^error: no \.roadmap\/ found in /);
   });
 
   test('usage errors are checked before anything is read: no project needed', () => {

@@ -16,7 +16,7 @@ import { tempDir } from '../helpers.js';
 const STATUSES = ['todo', 'in-progress', 'blocked', 'review', 'done', 'closed', 'completed', 'archived', 'Done', 'TODO'];
 const PRIORITIES = ['critical', 'high', 'medium', 'low', 'High'];
 const ASSIGNEES = [null, '', 'alice', 'Alice', 'bob', 'carol'];
-const MILESTONES = [null, '', 'backlog', 'v1', 'v2'];
+const MILESTONES = [null, '', 'backlog', 'v0', 'v1', 'v2', 'a-done'];
 const LABELS = ['ui', 'UI', 'api', 'bug', 'db'];
 const WORDS = ['login', 'logout', 'page', 'café', 'cache', 'index', 'sync', 'fast', 'slow', 'naïve', 'tests', 'x2'];
 const DATES = [null, '2025-10-11T20:34:42.628405', '2026-02-10T13:45:03+00:00', '2026-01-01T00:00:00+00:00'];
@@ -83,8 +83,10 @@ function writeCorpus(root: string, issues: GeneratedIssue[]): void {
   rmSync(join(root, '.roadmap'), { recursive: true, force: true });
   mkdirSync(join(root, '.roadmap', 'issues'), { recursive: true });
   mkdirSync(join(root, '.roadmap', 'milestones'), { recursive: true });
-  for (const name of ['v1', 'v2']) {
-    writeFileSync(join(root, '.roadmap', 'milestones', `${name}.md`), renderEntityFile({ name, status: 'open', due_date: name === 'v1' ? '2020-01-01' : null }, ''));
+  // Path order (a-done, v0, v1, v2) is not the shown order (open by due date, undated, then closed).
+  const milestones: Array<[string, string, string | null]> = [['v0', 'open', '2021-06-01'], ['v1', 'open', '2020-01-01'], ['v2', 'open', null], ['a-done', 'closed', '2019-01-01']];
+  for (const [name, status, due] of milestones) {
+    writeFileSync(join(root, '.roadmap', 'milestones', `${name}.md`), renderEntityFile({ name, status, due_date: due }, ''));
   }
   issues.forEach((issue, n) => {
     const fields: Record<string, unknown> = {

@@ -518,6 +518,10 @@ test('an unclosed bracket or quote is reported on the line where it opens, not w
     ['---\nid: a\ntitle: "open quote\nstatus: todo\n---\n', 3],
     ["---\nid: a\ntitle: 'x\nstatus: todo\nmilestone: v1\n---\n", 3],
     ['---\nid: a\nassignee: @bob\n---\n', 3],
+    // A multi-line value that does close is not blamed for an error after it.
+    ['---\nid: a\nlabels: [a,\n  b]\nassignee: @bob\n---\n', 5],
+    ['---\nid: a\nlabels: [a,\n  b]\ntitle: "open\nstatus: todo\n---\n', 5],
+    ['---\nid: a\ntitle: "two\n  lines"\nstatus: todo\nlabels: [x,\n---\n', 6],
   ];
   for (const [text, line] of cases) {
     assert.throws(() => parseEntityFile(text), (error: unknown) => error instanceof FrontMatterError && error.line === line, JSON.stringify(text));

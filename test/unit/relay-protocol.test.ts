@@ -42,7 +42,7 @@ test('only read command lines are worth a connection; writes, help and local fla
     ['index', 'status'], ['watch'], ['serve'], ['--no-index', 'issue', 'list'], ['issue', 'list', '--profile'],
     ['issue', 'list', '--help'], ['-h'], ['--version'], ['issue', 'update', '--stdin'], ['search', '--', '-x'],
     ['--root', 'status', 'init'], ['constructor'], ['issue', 'constructor'], ['issue', 'deps', 'add', 'a', 'b'],
-    ['issue', 'deps', '--json', 'remove', 'a', 'b'],
+    ['issue', 'deps', '--json', 'remove', 'a', 'b'], ['issue', 'deps', '--format', 'json', 'add', 'a', 'b'],
   ];
   for (const argv of relayed) assert.equal(mayRelay(argv), true, argv.join(' '));
   for (const argv of local) assert.equal(mayRelay(argv), false, argv.join(' '));

@@ -142,6 +142,7 @@ export function registerIssue(program: Command, ctx: Context): void {
       const ids = [...refs, ...(opts.stdin ? readIdsFromStdin() : [])];
       // In a pipeline an empty list is an answer, not a mistake: `list --format ids | update --stdin`.
       if (ids.length === 0 && opts.stdin) {
+        ctx.paths(); // outside a project this is still an error, list or no list
         if (opts.json) writeJson(ctx.io, []);
         ctx.note('no ids on standard input: nothing to update');
         return;

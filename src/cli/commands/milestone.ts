@@ -128,7 +128,7 @@ export function registerMilestone(program: Command, ctx: Context): void {
       if (opts.dueDate !== undefined) edits.push({ key: 'due_date', value: opts.dueDate.trim() === '' ? null : parseDate(opts.dueDate, 'due date') });
       if (opts.description !== undefined) edits.push({ key: 'description', value: opts.description });
       if (opts.status !== undefined) edits.push({ key: 'status', value: parseMilestoneStatus(opts.status) });
-      if (edits.length === 0) throw new ValidationError('nothing to change: give --name, --due-date, --description or --status');
+      if (edits.length === 0) throw new UsageError('nothing to change: give --name, --due-date, --description or --status');
       const { milestone: updated, changed } = ctx.store().updateMilestone(name, edits);
       ctx.note(changed ? `updated ${updated.path}` : `${updated.name} was already as asked; not rewritten`);
     });

@@ -1,6 +1,6 @@
 /** `roadmap roadmap …` (alias `project`): plans that group milestones. */
 import type { Command } from 'commander';
-import { ValidationError } from '../../errors.js';
+import { UsageError } from '../../errors.js';
 import type { FieldEdit } from '../../domain/change.js';
 import type { Milestone } from '../../domain/milestone.js';
 import { combinedProgress, healthByMilestone, localDate, ProgressTally, type Tallies, tallyIssues } from '../../domain/progress.js';
@@ -145,6 +145,8 @@ export function registerRoadmap(program: Command, ctx: Context): void {
     .option('--add-milestone <name>', 'include a milestone (repeat for more)', collect)
     .option('--remove-milestone <name>', 'leave a milestone out (repeat for more)', collect)
     .action((ref: string, opts) => {
+      const settable = ['name', 'description', 'owner', 'priority', 'status', 'startDate', 'targetDate', 'addMilestone', 'removeMilestone'];
+      if (settable.every((key) => opts[key] === undefined)) throw new UsageError('nothing to change: give at least one field to set');
       const store = ctx.store();
       const current = store.getRoadmap(parseIdRef(ref));
       const usesTimeline = current.fields.timeline != null && typeof current.fields.timeline === 'object' && !('start_date' in current.fields);
@@ -159,7 +161,6 @@ export function registerRoadmap(program: Command, ctx: Context): void {
       if (opts.targetDate !== undefined) edits.push({ key: dateKey('target_end_date'), value: parseDate(opts.targetDate, 'target date') });
       const editsMilestones = Boolean(opts.addMilestone || opts.removeMilestone);
       for (const name of opts.addMilestone ?? []) store.getMilestone(name);
-      if (edits.length === 0 && !editsMilestones) throw new ValidationError('nothing to change: give at least one field to set');
       const { roadmap: updated, changed } = store.updateRoadmap(current.id, (fresh) => {
         if (!editsMilestones) return edits;
         const removing = new Set<string>(opts.removeMilestone ?? []);

@@ -111,17 +111,19 @@ const LOCAL_FLAGS = new Set(['--no-index', '--profile', '-h', '--help', '-V', '-
  */
 export function mayRelay(argv: string[]): boolean {
   if (argv.some((arg) => LOCAL_FLAGS.has(arg))) return false;
+  // Option values land among the words too (`--format json`): only the first two are
+  // trusted to be the noun and verb, and the rest are only looked through.
   const words: string[] = [];
-  for (let i = 0; i < argv.length && words.length < 3; i++) {
+  for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--root') i++;
     else if (!arg.startsWith('-')) words.push(arg);
   }
-  const [noun, verb, object] = words;
+  const [noun, verb, ...rest] = words;
   const verbs = noun === undefined ? undefined : READ_WORDS.get(noun);
   if (verbs === undefined) return false;
   // `issue deps add|remove ID DEP` writes, though it starts as the dependency tree does.
-  if (noun === 'issue' && verb === 'deps' && (object === 'add' || object === 'remove')) return false;
+  if (noun === 'issue' && verb === 'deps' && rest.some((word) => word === 'add' || word === 'remove')) return false;
   return verbs === null || (verb !== undefined && verbs.has(verb));
 }
 

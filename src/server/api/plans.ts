@@ -3,7 +3,7 @@
  * a burndown per milestone, and each roadmap with its milestones on their due dates.
  */
 import type { Issue } from '../../domain/issue.js';
-import type { Milestone } from '../../domain/milestone.js';
+import { compareMilestones, type Milestone } from '../../domain/milestone.js';
 import { combinedProgress, healthByMilestone, localDate, type MilestoneHealth } from '../../domain/progress.js';
 import { roadmapMilestoneNames } from '../../domain/roadmap.js';
 import { burndown } from '../burndown.js';
@@ -33,13 +33,7 @@ function milestoneRows(deps: ApiDeps): MilestoneRow[] {
   }
   return milestones
     .map((milestone) => ({ milestone, health: health.get(milestone.name)!, issues: byName.get(milestone.name) ?? [] }))
-    .sort((a, b) => orderKey(a).localeCompare(orderKey(b)) || a.milestone.name.localeCompare(b.milestone.name));
-}
-
-/** Open before closed, then by due date (undated last): the order of `milestone list`. */
-function orderKey(row: MilestoneRow): string {
-  const closed = row.milestone.status.toLowerCase() === 'closed' ? '1' : '0';
-  return `${closed}${row.milestone.dueDate?.slice(0, 10) ?? '9999'}`;
+    .sort((a, b) => compareMilestones(a.milestone, b.milestone));
 }
 
 function isClosed(milestone: Milestone): boolean {

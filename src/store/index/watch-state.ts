@@ -49,10 +49,24 @@ export function distrust(state: WatchState | null, now = Date.now()): string | n
   return null;
 }
 
-/** Another process's watcher that is alive and reporting (pending or not): one per index. */
+/**
+ * Another process's watcher that is still running: one per index. A watcher busy with a big
+ * branch switch may miss heartbeats, and must not get a rival for it; so a stale heartbeat
+ * counts too while its pid still runs roadmap (a pid reused by some other program does not).
+ */
 export function otherWatcher(state: WatchState | null, now = Date.now()): WatchState | null {
   if (!state?.pid || state.pid === process.pid || state.host !== hostname()) return null;
-  return now - state.heartbeat <= HEARTBEAT_STALE_MS && isAlive(state.pid) ? state : null;
+  if (!isAlive(state.pid)) return null;
+  return now - state.heartbeat <= HEARTBEAT_STALE_MS || runsRoadmap(state.pid) ? state : null;
+}
+
+/** Whether a process's command line names roadmap; where that cannot be read, assume not. */
+function runsRoadmap(pid: number): boolean {
+  try {
+    return /roadmap/i.test(readFileSync(`/proc/${pid}/cmdline`, 'latin1'));
+  } catch {
+    return false;
+  }
 }
 
 /**
