@@ -14,8 +14,8 @@ import { issueFiles as relativeIssueFiles } from '../helpers.js';
 const running: ChildProcess[] = [];
 after(() => running.forEach((child) => child.kill('SIGKILL')));
 
-async function startWatcher(cwd: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [CLI, 'watch', '--debounce', '30'], { cwd, env: cleanEnv() });
+async function startWatcher(cwd: string, debounceMs = 30): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [CLI, 'watch', '--debounce', String(debounceMs)], { cwd, env: cleanEnv() });
   running.push(child);
   await new Promise<void>((resolve, reject) => {
     let err = '';
@@ -133,6 +133,48 @@ describe('roadmap watch', () => {
     }
     const check = roadmapSync(cwd, ['index', 'check']);
     assert.equal(check.code, 0, check.stdout);
+  });
+
+  test('a lagging watcher (a change seen, not yet indexed) is not trusted: commands walk', async () => {
+    const cwd = fixtureRepo('roadmap-cli-2025-10');
+    // A debounce far longer than the test: the change stays pending the whole time.
+    const watcher = await startWatcher(cwd, 60_000);
+    const file = issueFiles(cwd)[0]!;
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^status: [\w-]+/m, 'status: review'));
+    const deadline = Date.now() + 10_000;
+    while (!watchStatus(cwd).watcher?.pending) {
+      assert.ok(Date.now() < deadline, 'the watcher reports the change as pending');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const review = listed(cwd, '--status', 'review');
+    assert.equal(review.trusted, false, 'pending changes: not trusted');
+    assert.deepEqual(review.ids, [idOf(file)]);
+    watcher.kill('SIGKILL');
+    await new Promise((resolve) => watcher.once('exit', resolve));
+  });
+
+  test('a stalled watcher (no heartbeat for 2 s) is not trusted, and is again once it reports', async () => {
+    const cwd = fixtureRepo('roadmap-cli-2025-10');
+    const watcher = await startWatcher(cwd);
+    const generation = watchStatus(cwd).watcher!.generation;
+    // Stopped, as by Ctrl-Z: alive, but it neither beats nor sees the change below.
+    watcher.kill('SIGSTOP');
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 2_600));
+      const file = issueFiles(cwd)[1]!;
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^status: [\w-]+/m, 'status: review'));
+      const review = listed(cwd, '--status', 'review');
+      assert.equal(review.trusted, false, 'a stale heartbeat: not trusted');
+      assert.deepEqual(review.ids, [idOf(file)]);
+    } finally {
+      watcher.kill('SIGCONT');
+    }
+    await settled(cwd, generation);
+    const again = listed(cwd, '--status', 'review');
+    assert.ok(again.trusted, 'trusted again once it has caught up');
+    assert.equal(again.ids.length, 1);
+    watcher.kill('SIGKILL');
+    await new Promise((resolve) => watcher.once('exit', resolve));
   });
 
   test('serve with storage.watch_files runs the live index: other commands trust it', async () => {
