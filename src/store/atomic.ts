@@ -3,18 +3,98 @@
  * the target, fsync the folder. A reader sees the old file or the new one, never half of one.
  */
 import {
-  closeSync, fsyncSync, mkdirSync, openSync, renameSync, statSync, unlinkSync, writeSync,
+  closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmdirSync, statSync, unlinkSync, writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { WriteError } from '../errors.js';
+
+type Step = { kind: 'write'; path: string; temp: string } | { kind: 'remove'; path: string };
 
 /**
- * `folders`: when given, the folder is added to it rather than fsynced now, so a batch syncs
- * each folder once (`syncFolders`) instead of once per file.
+ * The writes of one command, landing whole or not at all as far as a file system allows: each
+ * new content is written to a temporary file beside its target and fsynced first, which is
+ * where a full disk or a size limit fails; only when all of them are on disk are they renamed
+ * over their targets and the removed files unlinked. A failure before that changes no file.
  */
-export function writeFileAtomic(path: string, content: string, folders?: Set<string>): void {
-  const folder = dirname(path);
-  mkdirSync(folder, { recursive: true });
-  const temp = join(folder, `.${basename(path)}.${process.pid}.${uniqueSuffix()}.tmp`);
+export class AtomicBatch {
+  private readonly steps: Step[] = [];
+  private readonly madeFolders: string[] = [];
+
+  /** `name` shows a path in errors (relative to the project, say). */
+  constructor(private readonly name: (path: string) => string = (path) => path) {}
+
+  write(path: string, content: string): void {
+    const folder = dirname(path);
+    try {
+      const made = mkdirSync(folder, { recursive: true });
+      if (made) this.madeFolders.push(made);
+      this.steps.push({ kind: 'write', path, temp: writeTemp(path, content) });
+    } catch (error) {
+      throw this.failure(path, error);
+    }
+  }
+
+  /** Write `content` at `to` and, when it is another path, remove `from`: a move with an edit. */
+  move(from: string, to: string, content: string): void {
+    this.write(to, content);
+    if (from !== to) this.remove(from);
+  }
+
+  remove(path: string): void {
+    this.steps.push({ kind: 'remove', path });
+  }
+
+  commit(): void {
+    const folders = new Set<string>();
+    let done = 0;
+    try {
+      for (const step of this.steps) {
+        if (step.kind === 'write') renameSync(step.temp, step.path);
+        else unlinkSync(step.path);
+        folders.add(dirname(step.path));
+        done++;
+      }
+    } catch (error) {
+      const failed = this.steps[done]!;
+      this.discard(this.steps.slice(done));
+      const landed = done === 0 ? 'no file was changed' : `${done} of ${this.steps.length} changes had landed`;
+      throw new WriteError(`could not ${failed.kind === 'write' ? 'write' : 'remove'} ${this.name(failed.path)} (${reason(error)}); ${landed}`);
+    }
+    for (const folder of folders) syncFolder(folder);
+  }
+
+  /** Forget every change not yet committed: their temporary files and new empty folders go. */
+  abort(): void {
+    this.discard(this.steps);
+    for (const folder of this.madeFolders.reverse()) {
+      try {
+        rmdirSync(folder);
+      } catch {
+        // Not empty (somebody else wrote there) or gone: either way, not ours to remove.
+      }
+    }
+  }
+
+  private discard(steps: Step[]): void {
+    for (const step of steps) if (step.kind === 'write') unlinkQuietly(step.temp);
+  }
+
+  private failure(path: string, error: unknown): WriteError {
+    this.abort();
+    return new WriteError(`could not write ${this.name(path)} (${reason(error)}); no file was changed`);
+  }
+}
+
+/** One file written atomically, outside any batch (config.yaml, .gitignore). */
+export function writeFileAtomic(path: string, content: string): void {
+  const batch = new AtomicBatch();
+  batch.write(path, content);
+  batch.commit();
+}
+
+/** The temporary file beside `path`, holding `content`, fsynced; its mode is the target's. */
+function writeTemp(path: string, content: string): string {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${uniqueSuffix()}.tmp`);
   let mode = 0o644;
   try {
     mode = statSync(path).mode & 0o777;
@@ -33,30 +113,13 @@ export function writeFileAtomic(path: string, content: string, folders?: Set<str
     throw error;
   }
   closeSync(fd);
-  try {
-    renameSync(temp, path);
-  } catch (error) {
-    unlinkQuietly(temp);
-    throw error;
-  }
-  if (folders) folders.add(folder);
-  else syncFolder(folder);
+  return temp;
 }
 
-/** Move a file and write its new content in one step: the new name appears whole, then the old goes. */
-export function moveFileAtomic(from: string, to: string, content: string, folders?: Set<string>): void {
-  writeFileAtomic(to, content, folders);
-  if (from !== to) removeFile(from, folders);
-}
-
-export function removeFile(path: string, folders?: Set<string>): void {
-  unlinkSync(path);
-  if (folders) folders.add(dirname(path));
-  else syncFolder(dirname(path));
-}
-
-export function syncFolders(folders: Iterable<string>): void {
-  for (const folder of folders) syncFolder(folder);
+/** `EFBIG: file too large, write` → `EFBIG: file too large`. */
+function reason(error: unknown): string {
+  const message = (error as Error)?.message ?? String(error);
+  return message.replace(/, \w+(?: '[^']*')*$/, '');
 }
 
 function syncFolder(folder: string): void {

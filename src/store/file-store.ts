@@ -18,7 +18,7 @@ import { DEFAULT_SORT, issueComparator, issueMatches, type IssueQuery } from '..
 import { type NewRoadmap, newRoadmapBody, newRoadmapFields, type Roadmap, roadmapFromFields } from '../domain/roadmap.js';
 import { compareHits, matchTier, queryTerms } from '../domain/search.js';
 import { folderSlug, slugify } from '../domain/slug.js';
-import { moveFileAtomic, removeFile, syncFolders, writeFileAtomic } from './atomic.js';
+import { AtomicBatch } from './atomic.js';
 import { type Config, readConfigOrDefaults, parseSettingValue, writeConfigValue } from './config.js';
 import { editEntityFile, FrontMatterError, parseEntityFile, renderEntityFile, replaceBody, type YamlEdit } from './frontmatter.js';
 import { type EntityFile, type EntityKind, entityFolders, type RoadmapPaths } from './layout.js';
@@ -272,19 +272,24 @@ export class FileStore implements Storage {
     return relative(this.paths.root, abs).split(sep).join('/');
   }
 
-  /** Folders written to in the current write, synced once at its end. */
-  private folders: Set<string> | undefined;
+  /** The files the current write changes: they land together when it returns, or not at all. */
+  private batch: AtomicBatch | undefined;
+
+  private pending(): AtomicBatch {
+    if (!this.batch) throw new Error('a file was written outside FileStore.write');
+    return this.batch;
+  }
 
   private writeFile(abs: string, text: string): void {
-    writeFileAtomic(abs, text, this.folders);
+    this.pending().write(abs, text);
   }
 
   private moveFile(from: string, to: string, text: string): void {
-    moveFileAtomic(from, to, text, this.folders);
+    this.pending().move(from, to, text);
   }
 
   private deleteFile(abs: string): void {
-    removeFile(abs, this.folders);
+    this.pending().remove(abs);
   }
 
   /** Run a write under the lock, then tell the index what changed, still under the lock. */
@@ -293,13 +298,16 @@ export class FileStore implements Storage {
     return withLock(this.paths.dir, (lock) => {
       const changes: FileChange[] = [];
       const catalog = this.options.catalog?.() ?? new ScanCatalog(this);
-      this.folders = new Set();
+      const batch = (this.batch = new AtomicBatch((abs) => this.rel(abs)));
       let result: T;
       try {
         result = fn(changes, catalog);
+        batch.commit();
+      } catch (error) {
+        batch.abort();
+        throw error;
       } finally {
-        syncFolders(this.folders);
-        this.folders = undefined;
+        this.batch = undefined;
       }
       lock.refresh();
       if (changes.length > 0) this.options.onWrite?.(changes);

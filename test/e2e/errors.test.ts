@@ -5,10 +5,11 @@
  */
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  assertFails, assertSameSnapshot, emptyProject, fixtureRepo, issueFiles, read, roadmapJson, roadmapOk, roadmapSync, snapshot, stderrLines, tempDir,
+  assertFails, assertSameSnapshot, CLI, cleanEnv, emptyProject, fixtureRepo, issueFiles, read, roadmapJson, roadmapOk, roadmapSync, snapshot, stderrLines, tempDir,
 } from '../helpers.js';
 
 const ID = /^[0-9a-f]{8}$/;
@@ -402,6 +403,42 @@ describe('a failing batch writes nothing', () => {
   test('no temporary or lock files are left behind by failures', () => {
     const leftovers = readdirSync(join(dir, '.roadmap', 'issues')).filter((f) => !/^[0-9a-f]{8}-.*\.md$/.test(f));
     assert.deepEqual(leftovers, []);
+  });
+});
+
+describe('a write the disk refuses changes no file', () => {
+  /** The CLI under a file-size limit of 1 KiB (ulimit -f): writing a bigger file fails with EFBIG. */
+  function underSizeLimit(dir: string, args: string[]) {
+    const result = spawnSync('bash', ['-c', 'ulimit -f 1 && exec "$0" "$@"', process.execPath, CLI, '--no-index', ...args], { cwd: dir, encoding: 'utf8', env: cleanEnv() });
+    return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+  }
+
+  test('every file of the batch is on disk before any replaces its original: a failure on the last changes none', () => {
+    const dir = emptyProject();
+    const small = create(dir, 'Small');
+    const big = create(dir, 'Big', '--body', 'x'.repeat(4000));
+    const before = snapshot(dir);
+    const result = underSizeLimit(dir, ['issue', 'update', small, big, '--priority', 'high']);
+    const bigFile = issuePath(dir, big).slice(dir.length + 1);
+    assertFails(result, 1, new RegExp(`^error: could not write ${bigFile.replace(/\./g, '\\.')} \\(EFBIG: file too large\\); no file was changed$`));
+    assertSameSnapshot(before, snapshot(dir));
+    assert.deepEqual(readdirSync(join(dir, '.roadmap', 'issues')).filter((f) => f.endsWith('.tmp')), [], 'no temporary file is left');
+    assert.ok(underSizeLimit(dir, ['issue', 'update', small, '--priority', 'high']).code === 0, 'a file under the limit is written as usual');
+  });
+
+  test('a file is replaced by a rename, not rewritten in place: a reader holding the old one reads it whole', () => {
+    const dir = emptyProject();
+    const id = create(dir, 'Linked', '--body', 'y'.repeat(2000));
+    const path = issuePath(dir, id);
+    chmodSync(path, 0o600);
+    const old = read(path);
+    const keep = join(dir, 'held-by-a-reader.md');
+    linkSync(path, keep);
+    roadmapOk(dir, ['issue', 'update', id, '--priority', 'high']);
+    assert.equal(readFileSync(keep, 'utf8'), old, 'the old inode still holds the old bytes');
+    assert.notEqual(statSync(path).ino, statSync(keep).ino);
+    assert.match(read(path), /^priority: high$/m);
+    assert.equal(statSync(path).mode & 0o777, 0o600, 'the file keeps its mode');
   });
 });
 
