@@ -153,6 +153,12 @@ function exitCodeFor(error: unknown, ctx: Context, env: NodeJS.ProcessEnv): numb
   }
   const err = error as Error;
   if ((err as NodeJS.ErrnoException)?.code === 'EPIPE') return 0;
+  // The system refused something (a full disk, a permission, a folder where a file should be):
+  // the user's to fix, not a bug of ours. Its message names the call and, mostly, the path.
+  if ((err as NodeJS.ErrnoException)?.syscall) {
+    ctx.io.err(`error: ${err.message}\n`);
+    return 1;
+  }
   ctx.io.err(`internal error: ${err?.message ?? String(error)}\n`);
   ctx.io.err(env.ROADMAP_DEBUG ? `${err?.stack ?? ''}\n` : 'This is a bug in roadmap; run again with ROADMAP_DEBUG=1 for details and report it.\n');
   return 1;

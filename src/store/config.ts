@@ -50,16 +50,27 @@ export function readConfigOrDefaults(dir: string, warn: (message: string) => voi
 
 export function readConfig(dir: string): Config {
   const path = join(dir, CONFIG_FILE);
+  const text = readConfigText(path);
   let raw: Fields = {};
-  if (existsSync(path)) {
+  if (text !== '') {
     try {
-      raw = parseYamlMapping(readFileSync(path, 'utf8'));
+      raw = parseYamlMapping(text);
     } catch (error) {
       if (error instanceof FrontMatterError) throw new RoadmapError(`${path}:${error.line}: ${error.message}`);
       throw error;
     }
   }
   return configFromRaw(raw);
+}
+
+/** The text of config.yaml, '' when there is none; one that cannot be read is named. */
+function readConfigText(path: string): string {
+  if (!existsSync(path)) return '';
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new RoadmapError(`${path}: cannot be read (${(error as Error).message})`);
+  }
 }
 
 export function configFromRaw(raw: Fields): Config {
@@ -130,7 +141,7 @@ export function writeConfigValue(dir: string, key: string, value: unknown): void
   }
   const path = join(dir, CONFIG_FILE);
   withLock(dir, () => {
-    const before = existsSync(path) ? readFileSync(path, 'utf8') : '';
+    const before = readConfigText(path);
     let after: string;
     try {
       if (before.trim() !== '') parseYamlMapping(before);

@@ -6,7 +6,7 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   assertFails, assertSameSnapshot, CLI, cleanEnv, emptyProject, fixtureRepo, issueFiles, read, roadmapJson, roadmapOk, roadmapSync, snapshot, stderrLines, tempDir,
@@ -173,6 +173,19 @@ describe('files that can be read but not edited safely, and a malformed config.y
     assert.equal(stderrLines(files).filter((line) => /config\.yaml:5: .+ \(skipped/.test(line)).length, 1, files.stderr);
     assertFails(roadmapSync(dir, ['config', 'set', 'storage.cache_size', '10']), 1, /config\.yaml:\d+: .+; fix it by hand, it was not changed$/);
     assert.equal(readFileSync(config, 'utf8'), broken);
+  });
+
+  test('a config.yaml that cannot be read at all (a folder of that name) is named, not reported as a bug', () => {
+    const dir = emptyProject();
+    const id = roadmapOk(dir, ['issue', 'create', 'Still listed']).trim();
+    const config = join(dir, '.roadmap', 'config.yaml');
+    rmSync(config);
+    mkdirSync(config);
+    const listed = roadmapSync(dir, ['issue', 'list', '--format', 'ids']);
+    assert.equal(listed.code, 0, listed.stderr);
+    assert.equal(listed.stdout.trim(), id);
+    assert.match(listed.stderr, /^warning: .+config\.yaml: cannot be read \(EISDIR: .+\) \(skipped: the default settings apply until it is fixed\)$/m);
+    assertFails(roadmapSync(dir, ['config', 'set', 'storage.cache_size', '10']), 1, /^error: .+config\.yaml: cannot be read \(EISDIR: .+\)$/);
   });
 });
 
