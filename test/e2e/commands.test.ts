@@ -404,6 +404,20 @@ describe('issue deps and ready', () => {
     assert.deepEqual(ids(roadmapOk(dir, ['issue', 'ready', '--format', 'ids'])), [mid]);
     assert.deepEqual(roadmapJson<Json[]>(dir, ['issue', 'ready', '--json']).map((i) => i.id), [mid]);
   });
+
+  test('show lists both directions under one aligned label column; deps remove takes one away, once', () => {
+    const shown = roadmapOk(dir, ['issue', 'show', mid]).split('\n');
+    assert.ok(shown.includes(`depends on  ${base} Base work [done]`), shown.join('\n'));
+    assert.ok(shown.includes(`blocks      ${top} Top [todo]`), shown.join('\n'));
+    assert.ok(shown.includes('status      todo'), 'every value starts in the same column');
+    assert.ok(shown.includes('assignee'), 'an empty value leaves no trailing blanks');
+    roadmapOk(dir, ['issue', 'deps', 'remove', top, mid]);
+    assert.deepEqual(issueFields(dir, top).depends_on, []);
+    assert.ok(roadmapOk(dir, ['issue', 'show', mid]).split('\n').includes('blocks'));
+    const again = roadmapSync(dir, ['issue', 'deps', 'remove', top, mid]);
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stderr, /already as asked; not rewritten/);
+  });
 });
 
 describe('dependencies written the other way round (blocks:)', () => {

@@ -249,8 +249,9 @@ function showIssue(ctx: Context, ref: string, format: Format): void {
   }
   const { io } = ctx;
   const c = (style: Parameters<typeof paint>[1], text: string) => paint(io.color, style, text);
-  const line = (label: string, value: string) => io.out(`${c('dim', label.padEnd(Math.max(11, label.length + 2)))}${value}\n`);
-  io.out(`${c('cyan', issue.id)}  ${c('bold', issue.title)}\n`);
+  // Rows first: the label column is as wide as its longest label, which an extra field sets.
+  const rows: Array<[string, string[]]> = [];
+  const line = (label: string, ...values: string[]) => rows.push([label, values]);
   line('status', c(statusStyle(issue.status), issue.status));
   line('priority', c(priorityStyle(issue.priority), issue.priority));
   line('type', issue.issueType);
@@ -265,15 +266,20 @@ function showIssue(ctx: Context, ref: string, format: Format): void {
     const node = graph.node(id);
     return node ? `${id} ${node.title} [${c(statusStyle(node.status), node.status)}]` : `${id} (no such issue)`;
   };
-  const deps = graph.dependenciesOf(issue.id);
-  const blocks = graph.dependentsOf(issue.id);
-  line('depends on', deps.length ? deps.map(describe).join('\n' + ' '.repeat(11)) : '');
-  line('blocks', blocks.length ? blocks.map(describe).join('\n' + ' '.repeat(11)) : '');
+  line('depends on', ...graph.dependenciesOf(issue.id).map(describe));
+  line('blocks', ...graph.dependentsOf(issue.id).map(describe));
   for (const [key, value] of Object.entries(issue.fields)) {
     if (SHOWN.has(key) || value == null || value === '' || (Array.isArray(value) && value.length === 0)) continue;
     line(key, typeof value === 'object' ? JSON.stringify(value) : String(value));
   }
   line('path', issue.path);
+  const width = Math.max(...rows.map(([label]) => label.length)) + 2;
+  io.out(`${c('cyan', issue.id)}  ${c('bold', issue.title)}\n`);
+  for (const [label, values] of rows) {
+    const shown = values.filter((value) => value !== '');
+    if (shown.length === 0) io.out(`${c('dim', label)}\n`);
+    else io.out(`${c('dim', label.padEnd(width))}${shown.join(`\n${' '.repeat(width)}`)}\n`);
+  }
   if (issue.body.trim() !== '') io.out(`\n${issue.body.replace(/\s+$/, '')}\n`);
   ctx.profiler.mark('render');
 }
