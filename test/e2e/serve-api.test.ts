@@ -37,6 +37,11 @@ describe('roadmap serve: the JSON API', () => {
     assert.match(served.token, /^[A-Za-z0-9_-]{32}$/);
   });
 
+  test('listens on 127.0.0.1 only, as the kernel sees its socket', { skip: process.platform !== 'linux' && 'reads /proc/net' }, () => {
+    const port = Number(new URL(served.origin).port);
+    assert.deepEqual(listeningAddresses(port), ['0100007F'], 'one listening socket, on 127.0.0.1 (not 0.0.0.0 or ::)');
+  });
+
   test('issue filters answer as `roadmap issue list --format json` does', async () => {
     const cases: Array<[string, string[]]> = [
       ['', []],
@@ -79,7 +84,24 @@ describe('roadmap serve: the JSON API', () => {
     const expected = JSON.parse(cli(dir, ['issue', 'show', ISSUE, '--format', 'json']));
     const { dependencies, ...rest } = issue;
     assert.deepEqual(rest, expected);
-    assert.deepEqual(Object.keys(dependencies), ['depends_on', 'blocks']);
+    assert.deepEqual(dependencies, { depends_on: [], blocks: [] });
+  });
+
+  test('an issue carries its dependencies both ways, from depends_on and from the other side', async () => {
+    // 78851d1c waits for 9035a9cd; neither is written by any other test.
+    cli(dir, ['issue', 'deps', 'add', '78851d1c', '9035a9cd']);
+    const summary = (id: string) => {
+      const { title, status } = JSON.parse(cli(dir, ['issue', 'show', id, '--format', 'json']));
+      return { id, title, status, missing: false };
+    };
+    const waiting = summary('78851d1c');
+    const first = summary('9035a9cd');
+    const blocker = await waitFor(async () => {
+      const reply = (await get(`${served.origin}/api/issues/9035a9cd`)).json();
+      return reply.dependencies.blocks.length > 0 && reply;
+    }, 10_000, 'the new dependency');
+    assert.deepEqual(blocker.dependencies, { depends_on: [], blocks: [waiting] });
+    assert.deepEqual((await get(`${served.origin}/api/issues/78851d1c`)).json().dependencies, { depends_on: [first], blocks: [] });
   });
 
   test('search answers as `roadmap search` does', async () => {
@@ -109,7 +131,8 @@ describe('roadmap serve: the JSON API', () => {
     const [roadmap] = reply.items;
     assert.equal(roadmap.name, 'roadmap');
     assert.ok(roadmap.milestones.some((m: { name: string }) => m.name === 'v1-0-2'));
-    assert.equal(typeof roadmap.progress.percent, 'number');
+    const [expected] = JSON.parse(cli(dir, ['roadmap', 'list', '--format', 'json']));
+    assert.deepEqual(roadmap.progress, expected.progress, 'the progress `roadmap list` computes');
   });
 
   test('the board groups open statuses into columns; closed and completed count as done', async () => {
@@ -365,4 +388,17 @@ async function openEvents(origin: string) {
     waitFor: (pattern: RegExp) => waitFor(() => pattern.test(text), 10_000, `${pattern} in the event stream`),
     close: () => req.destroy(),
   };
+}
+
+/** The local addresses (hex, as /proc/net lists them) of the sockets listening on `port`. */
+function listeningAddresses(port: number): string[] {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  const found: string[] = [];
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    for (const row of readFileSync(table, 'utf8').split('\n').slice(1)) {
+      const [, local, , state] = row.trim().split(/\s+/);
+      if (state === '0A' && local?.endsWith(`:${hexPort}`)) found.push(local.slice(0, local.lastIndexOf(':')));
+    }
+  }
+  return found;
 }
