@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { cleanEnv } from '../helpers.js';
@@ -352,6 +353,35 @@ describe('roadmap serve: addresses and tokens', () => {
       assert.equal(write.status, 403);
     } finally {
       await served.stop();
+    }
+  });
+
+  test('--open hands the address to the desktop\'s opener; without one it says to open it by hand', { skip: process.platform !== 'linux' && 'xdg-open is the Linux opener' }, async () => {
+    const dir = fixtureCopy();
+    const bin = mkdtempSync(join(tmpdir(), 'roadmap-opener-'));
+    const opened = join(bin, 'opened');
+    writeFileSync(join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$1" > '${opened}'\n`, { mode: 0o755 });
+    const served = await serve(dir, ['--open'], { PATH: `${bin}:${process.env.PATH}` });
+    try {
+      assert.equal(await waitFor(() => existsSync(opened) && readFileSync(opened, 'utf8'), 10_000, 'xdg-open to run'), served.url);
+    } finally {
+      await served.stop();
+    }
+    // An opener that fails (xdg-open on a machine without a desktop), and none at all.
+    writeFileSync(join(bin, 'xdg-open'), '#!/bin/sh\nexit 3\n', { mode: 0o755 });
+    const failing = await serve(dir, ['--open'], { PATH: `${bin}:${process.env.PATH}` });
+    try {
+      await waitFor(() => failing.stderr().includes(`could not open a browser (xdg-open exited with 3); open ${failing.url} yourself`), 10_000, 'the warning');
+    } finally {
+      await failing.stop();
+    }
+    const bare = mkdtempSync(join(tmpdir(), 'roadmap-no-opener-'));
+    symlinkSync(process.execPath, join(bare, 'node'));
+    const none = await serve(dir, ['--open'], { PATH: bare });
+    try {
+      await waitFor(() => none.stderr().includes(`could not open a browser (no xdg-open found); open ${none.url} yourself`), 10_000, 'the warning');
+    } finally {
+      await none.stop();
     }
   });
 

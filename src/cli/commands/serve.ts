@@ -3,6 +3,7 @@
  * Ctrl-C. Prints the address to stdout. Listens on 127.0.0.1 unless told otherwise; another
  * address needs a token given by the user, which every request must then carry.
  */
+import { createRequire } from 'node:module';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
@@ -75,7 +76,7 @@ export async function serve(ctx: Context, options: ServeOptions): Promise<void> 
   const relay = server.live && ctx.env.ROADMAP_RELAY !== 'off' ? await (await import('../relay/server.js')).startRelay(server.live, (message) => ctx.note(message)) : null;
   ctx.io.out(`${server.url}\n`);
   ctx.note(`serving ${store.paths.dir}${relay ? '; answering read commands' : ''} (Ctrl-C to stop)`);
-  if (options.open) await openBrowser(server.url, (message) => ctx.warn(message));
+  if (options.open) openBrowser(server.url, (message) => ctx.warn(message));
   try {
     await options.until;
   } finally {
@@ -84,14 +85,20 @@ export async function serve(ctx: Context, options: ServeOptions): Promise<void> 
   }
 }
 
-async function openBrowser(url: string, warn: (message: string) => void): Promise<void> {
+function openBrowser(url: string, warn: (message: string) => void): void {
   const [command, args] =
     process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
   // Loaded here: child_process (with net and streams) is not for every command's start-up.
-  const { spawn } = await import('node:child_process');
+  // A require, not import(): the bundle runs from a code cache, where import() of a built-in
+  // has no loader and throws.
+  const { spawn } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
   try {
     const child = spawn(command as string, args as string[], { stdio: 'ignore', detached: true });
-    child.on('error', () => warn(`could not open a browser; open ${url} yourself`));
+    child.on('error', () => warn(`could not open a browser (no ${command} found); open ${url} yourself`));
+    // xdg-open without a desktop says so only by its exit code.
+    child.on('exit', (code) => {
+      if (code) warn(`could not open a browser (${command} exited with ${code}); open ${url} yourself`);
+    });
     child.unref();
   } catch {
     warn(`could not open a browser; open ${url} yourself`);
