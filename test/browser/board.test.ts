@@ -7,15 +7,42 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
+import { roadmapOk } from '../helpers.js';
 import { fixtureCopy, launchBrowser, noBrowser, type Served, serve, waitFor } from './harness.js';
 
 const TODO = '07b21448';
 const TODO_FILE = '.roadmap/issues/v1-0-2/07b21448-update-backend-to-graphql.md';
+// Two more todo cards without any dates stamped yet, to be started and finished by dragging.
+const TO_START = '8a1080c8';
+const TO_START_FILE = '.roadmap/issues/v1-0-2/8a1080c8-test-assignee-validation-improved.md';
+const TO_FINISH = '76d11a36';
+const TO_FINISH_FILE = '.roadmap/issues/v1-0-2/76d11a36-optimize-test-suite-performance.md';
 const LIVE = '1007b6f2';
 const LIVE_FILE = '.roadmap/issues/v1-0-2/1007b6f2-implement-ai-powered-project-insights-and-recommendations.md';
 
+/**
+ * The front-matter keys whose lines differ between two versions of a file, which must otherwise
+ * be the same line for line (a difference in the body, or a line added or lost, fails).
+ */
+function changedKeys(before: string, after: string): string[] {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  assert.equal(b.length, a.length, `as many lines as before:\n${after}`);
+  const end = a.indexOf('---', 1);
+  assert.ok(a[0] === '---' && end > 0, 'front matter between --- lines');
+  return a.flatMap((line, i) => {
+    if (line === b[i]) return [];
+    const key = i < end ? /^([a-z_]+):/.exec(line)?.[1] : undefined;
+    return [key !== undefined && b[i]!.startsWith(`${key}:`) ? key : `line ${i + 1}: ${JSON.stringify(line)} → ${JSON.stringify(b[i])}`];
+  });
+}
+
+const updatedOf = (text: string) => /^updated: '([^']*)'$/m.exec(text)?.[1];
+
 describe('the board in Chromium', { skip: noBrowser }, () => {
   let dir: string;
+  /** Another copy of the fixture, where the CLI makes the same changes for comparison. */
+  let reference: string;
   let served: Served;
   let browser: BrowserContext;
   let page: Page;
@@ -23,6 +50,7 @@ describe('the board in Chromium', { skip: noBrowser }, () => {
 
   before(async () => {
     dir = fixtureCopy();
+    reference = fixtureCopy();
     served = await serve(dir);
     browser = await launchBrowser();
     page = await browser.newPage();
@@ -65,17 +93,43 @@ describe('the board in Chromium', { skip: noBrowser }, () => {
     assert.equal(await column('done').locator('.more').isHidden(), true);
   });
 
-  test('dragging a card to another column changes the status line in its file', async () => {
-    const file = join(dir, TODO_FILE);
-    assert.match(readFileSync(file, 'utf8'), /^status: todo$/m);
-    await card(TODO).dragTo(column('review').locator('.cards'));
-    await waitFor(() => /^status: review$/m.test(readFileSync(file, 'utf8')), 10_000, 'status: review in the file');
+  /**
+   * Drag a card to another column; its file then differs from before in exactly the status line,
+   * the updated line and the lines the status change stamps (src/domain/change.ts), and is byte
+   * for byte what `roadmap issue update ID --status TO` makes of the same file.
+   */
+  async function dragAndCompare(id: string, rel: string, to: string, stamped: string[]) {
+    const file = join(dir, rel);
+    const before = readFileSync(file, 'utf8');
+    assert.match(before, /^status: todo$/m);
+    const started = Date.now();
+    await card(id).dragTo(column(to).locator('.cards'));
+    await waitFor(() => new RegExp(`^status: ${to}$`, 'm').test(readFileSync(file, 'utf8')), 10_000, `status: ${to} in the file`);
+    const after = readFileSync(file, 'utf8');
+    assert.deepEqual(changedKeys(before, after).sort(), ['status', 'updated', ...stamped].sort(), `${id} → ${to}: the lines that changed`);
+    const now = updatedOf(after);
+    assert.ok(now && Date.parse(now) >= started - 1000 && Date.parse(now) <= Date.now() + 1000, `updated is the time of the drag: ${now}`);
+
+    roadmapOk(reference, ['issue', 'update', id, '--status', to]);
+    const cli = readFileSync(join(reference, rel), 'utf8');
+    const cliNow = updatedOf(cli);
+    assert.ok(cliNow);
+    assert.equal(after.replaceAll(now, 'NOW'), cli.replaceAll(cliNow, 'NOW'), `${id} → ${to}: the file as the CLI writes it, its time aside`);
+  }
+
+  test('dragging a card to another column changes its status line and nothing else but the stamps', async () => {
+    // To review: the status and updated lines only.
+    await dragAndCompare(TODO, TODO_FILE, 'review', []);
     await waitFor(async () => (await column('review').locator(`.card[data-id="${TODO}"]`).count()) === 1, 10_000, 'the card in review');
     await waitFor(async () => (await column('review').locator('.count').textContent()) === '1', 10_000, 'review count 1');
     assert.equal(await column('todo').locator('.count').textContent(), '7');
-    // Only the status and updated lines changed.
-    const text = readFileSync(file, 'utf8');
-    assert.match(text, /^title: update backend to graphql$/m);
+    // To in-progress: the start is stamped, as `issue start` does.
+    await dragAndCompare(TO_START, TO_START_FILE, 'in-progress', ['actual_start_date']);
+    await waitFor(async () => (await column('in-progress').locator(`.card[data-id="${TO_START}"]`).count()) === 1, 10_000, 'the card in progress');
+    // To done: the end, the completion and progress 100, as `issue done` does.
+    await dragAndCompare(TO_FINISH, TO_FINISH_FILE, 'done', ['actual_end_date', 'completed_date', 'progress_percentage']);
+    await waitFor(async () => (await column('done').locator('.count').textContent()) === '96', 10_000, 'done count 96');
+    await waitFor(async () => (await column('todo').locator('.count').textContent()) === '5', 10_000, 'todo count 5');
     assert.deepEqual(errors, []);
   });
 
