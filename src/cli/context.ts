@@ -93,7 +93,7 @@ export class Context {
   unreadableFileFor(ref: string, kind: string | undefined): string | undefined {
     if (!this.opened || ref === '') return undefined;
     const holdsIt = (path: string) => {
-      if (kind && kindOfPath(path.slice(path.indexOf(`${ROADMAP_DIR}/`) + ROADMAP_DIR.length + 1)) !== kind) return false;
+      if (kind && kindOfPath(path.replace(`${ROADMAP_DIR}/`, '')) !== kind) return false;
       return (path.split('/').pop() ?? '').toLowerCase().startsWith(ref);
     };
     return this.opened.problems().find((problem) => holdsIt(problem.path))?.path;

@@ -30,7 +30,7 @@ export class AtomicBatch {
       if (made) this.madeFolders.push(made);
       this.steps.push({ kind: 'write', path, temp: writeTemp(path, content) });
     } catch (error) {
-      throw this.failure(path, error);
+      throw new WriteError(`could not write ${this.name(path)} (${reason(error)}); no file was changed`);
     }
   }
 
@@ -56,16 +56,15 @@ export class AtomicBatch {
       }
     } catch (error) {
       const failed = this.steps[done]!;
-      this.discard(this.steps.slice(done));
       const landed = done === 0 ? 'no file was changed' : `${done} of ${this.steps.length} changes had landed`;
       throw new WriteError(`could not ${failed.kind === 'write' ? 'write' : 'remove'} ${this.name(failed.path)} (${reason(error)}); ${landed}`);
     }
     for (const folder of folders) syncFolder(folder);
   }
 
-  /** Forget every change not yet committed: their temporary files and new empty folders go. */
+  /** After a failure, by whoever owns the batch: temporary files and new empty folders go. */
   abort(): void {
-    this.discard(this.steps);
+    for (const step of this.steps) if (step.kind === 'write') unlinkQuietly(step.temp);
     for (const folder of this.madeFolders.reverse()) {
       try {
         rmdirSync(folder);
@@ -75,21 +74,18 @@ export class AtomicBatch {
     }
   }
 
-  private discard(steps: Step[]): void {
-    for (const step of steps) if (step.kind === 'write') unlinkQuietly(step.temp);
-  }
-
-  private failure(path: string, error: unknown): WriteError {
-    this.abort();
-    return new WriteError(`could not write ${this.name(path)} (${reason(error)}); no file was changed`);
-  }
 }
 
 /** One file written atomically, outside any batch (config.yaml, .gitignore). */
 export function writeFileAtomic(path: string, content: string): void {
   const batch = new AtomicBatch();
-  batch.write(path, content);
-  batch.commit();
+  try {
+    batch.write(path, content);
+    batch.commit();
+  } catch (error) {
+    batch.abort();
+    throw error;
+  }
 }
 
 /** The temporary file beside `path`, holding `content`, fsynced; its mode is the target's. */
