@@ -67,6 +67,18 @@ describe('the board in Chromium', { skip: noBrowser }, () => {
     await served?.stop();
   });
 
+  /**
+   * Fill an input of the issue page. A redraw (a change on disk arriving) may replace the input
+   * between Playwright focusing it and typing, so the fill is repeated until the text is there.
+   */
+  async function fillField(field: string, text: string) {
+    const input = page.locator(`input[data-field="${field}"]`);
+    await waitFor(async () => {
+      await input.fill(text);
+      return (await input.inputValue()) === text;
+    }, 10_000, `${field} to hold ${text}`);
+  }
+
   const column = (status: string) => page.locator(`.column[data-status="${status}"]`);
   const card = (id: string) => page.locator(`.card[data-id="${id}"]`);
 
@@ -156,9 +168,33 @@ describe('the board in Chromium', { skip: noBrowser }, () => {
 
     await page.locator('select[data-field="priority"]').selectOption('critical');
     await waitFor(() => /^priority: critical$/m.test(readFileSync(file, 'utf8')), 10_000, 'priority: critical in the file');
-    await page.locator('input[data-field="assignee"]').fill('ada');
+    await fillField('assignee', 'ada');
     await page.locator('input[data-field="assignee"]').press('Enter');
     await waitFor(() => /^assignee: ada$/m.test(readFileSync(file, 'utf8')), 10_000, 'assignee: ada in the file');
+    assert.deepEqual(errors, []);
+  });
+
+  test('text being typed in a field outlives a change on disk: it keeps its caret and focus, and nothing half typed is saved', async () => {
+    const file = join(dir, LIVE_FILE);
+    const patches: string[] = [];
+    page.on('request', (request) => request.method() === 'PATCH' && patches.push(request.postData() ?? ''));
+    const assignee = page.locator('input[data-field="assignee"]');
+    await assignee.click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('-lo');
+    await page.keyboard.press('ArrowLeft');
+
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Edited while typing'));
+    await waitFor(async () => (await page.locator('.title-input').inputValue()) === 'Edited while typing', 10_000, 'the redraw');
+    assert.equal(await assignee.inputValue(), 'ada-lo');
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.field), 'assignee');
+    assert.deepEqual(patches, [], 'a redraw saved the field being typed in');
+    assert.match(readFileSync(file, 'utf8'), /^assignee: ada$/m);
+
+    await page.keyboard.type('v');
+    await page.keyboard.press('Enter');
+    await waitFor(() => /^assignee: ada-lvo$/m.test(readFileSync(file, 'utf8')), 10_000, 'assignee: ada-lvo in the file');
+    assert.deepEqual(patches, ['{"assignee":"ada-lvo"}']);
     assert.deepEqual(errors, []);
   });
 });

@@ -3,7 +3,7 @@
  * its Markdown body rendered (and editable as text), and its dependencies in both directions.
  */
 import { api, type DependencyJson, type IssueDetail } from '../api.ts';
-import { h, replace, toast } from '../dom.ts';
+import { type Child, h, replace, toast } from '../dom.ts';
 import { renderMarkdown } from '../markdown-dom.ts';
 import { day, errorBox, isAbort, issueLink, Loader, PRIORITIES, statusBadge, TYPES, type View, WRITABLE_STATUSES } from '../ui.ts';
 
@@ -19,6 +19,9 @@ export function issueView(id: string): View {
   let milestones: string[] = [];
   let editingBody = false;
   let current: IssueDetail | undefined;
+  // Chromium fires `blur` on a focused input when a redraw removes it; that is not the user
+  // leaving the field, so it must not save what is half typed (the text moves to the new input).
+  let redrawing = false;
 
   async function refresh() {
     const signal = loader.next();
@@ -49,13 +52,15 @@ export function issueView(id: string): View {
     const active = document.activeElement;
     const focused = active instanceof HTMLElement && el.contains(active) ? active.dataset.field : undefined;
     const typing = active instanceof HTMLInputElement && focused ? active.value : undefined;
+    // Number inputs have no caret to keep (their selectionStart is null).
+    const caret = active instanceof HTMLInputElement && active.selectionStart !== null ? [active.selectionStart, active.selectionEnd ?? active.selectionStart] as const : undefined;
     const labels = Array.isArray(issue.labels) ? issue.labels.filter((l): l is string => typeof l === 'string') : [];
     const title = h('input', {
       class: 'title-input',
       attrs: { value: issue.title, 'aria-label': 'title', 'data-field': 'title' },
       on: {
         keydown: (e) => e.key === 'Enter' && title.blur(),
-        blur: () => title.value.trim() !== issue.title && title.value.trim() !== '' && void save({ title: title.value }),
+        blur: () => !redrawing && title.value.trim() !== issue.title && title.value.trim() !== '' && void save({ title: title.value }),
       },
     });
     const select = (field: string, values: readonly string[], value: string, extra: Array<[string, string]> = []) => {
@@ -75,6 +80,7 @@ export function issueView(id: string): View {
         on: {
           keydown: (e) => e.key === 'Enter' && input.blur(),
           blur: () => {
+            if (redrawing) return;
             const v = input.value.trim();
             if (v !== shown) void save({ [field]: v === '' ? null : type === 'number' ? Number(v) : v });
           },
@@ -123,8 +129,7 @@ export function issueView(id: string): View {
     const body = editingBody ? bodyEditor(issue) : h('div', { class: 'body' }, h('div', { class: 'body-head' }, h('button', { attrs: { type: 'button' }, on: { click: () => ((editingBody = true), render(issue)) } }, 'edit text')), renderMarkdown(issue.body));
 
     const keep = editingBody ? el.querySelector('.body-editor') : null;
-    replace(
-      el,
+    redraw(
       h('p', { class: 'crumbs' }, h('a', { href: '#/issues' }, '‹ issues'), ' ', h('span', { class: 'id' }, issue.id), ' ', statusBadge(issue.status)),
       title,
       h(
@@ -143,6 +148,16 @@ export function issueView(id: string): View {
       const again = el.querySelector<HTMLElement>(`[data-field="${CSS.escape(focused)}"]`);
       if (again instanceof HTMLInputElement && typing !== undefined) again.value = typing;
       again?.focus();
+      if (again instanceof HTMLInputElement && caret && again.selectionStart !== null) again.setSelectionRange(...caret);
+    }
+  }
+
+  function redraw(...children: Child[]) {
+    redrawing = true;
+    try {
+      replace(el, ...children);
+    } finally {
+      redrawing = false;
     }
   }
 
