@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RoadmapError, ValidationError } from '../errors.js';
 import type { Fields } from '../domain/fields.js';
+import { closest } from '../domain/suggest.js';
 import { writeFileAtomic } from './atomic.js';
 import { editYaml, FrontMatterError, parseYamlMapping, renderYaml } from './frontmatter.js';
 import { withLock } from './lock.js';
@@ -135,7 +136,11 @@ export function parseSettingValue(key: string, text: string): unknown {
   return text;
 }
 
-export function writeConfigValue(dir: string, key: string, value: unknown): void {
+/**
+ * Write one setting. A key roadmap does not read, and that config.yaml does not hold yet, is
+ * most often a typo (`storage.use_indx`) that would silently do nothing, so it takes `force`.
+ */
+export function writeConfigValue(dir: string, key: string, value: unknown, force = false): void {
   if (!/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(key)) {
     throw new ValidationError(`invalid key "${key}": use dotted names such as storage.use_index`);
   }
@@ -144,7 +149,8 @@ export function writeConfigValue(dir: string, key: string, value: unknown): void
     const before = readConfigText(path);
     let after: string;
     try {
-      if (before.trim() !== '') parseYamlMapping(before);
+      const raw = before.trim() === '' ? {} : parseYamlMapping(before);
+      if (!force && !SETTINGS[key] && lookup(raw, key) === undefined) throw unknownSetting(key);
       after = before.trim() === '' ? renderYaml(nest(key.split('.'), value)) : editYaml(before, [{ path: key.split('.'), value }]);
     } catch (error) {
       if (error instanceof FrontMatterError) throw new RoadmapError(`${path}:${error.line}: ${error.message}; fix it by hand, it was not changed`);
@@ -152,6 +158,14 @@ export function writeConfigValue(dir: string, key: string, value: unknown): void
     }
     if (after !== before) writeFileAtomic(path, after);
   });
+}
+
+function unknownSetting(key: string): ValidationError {
+  const near = closest(key, Object.keys(SETTINGS));
+  return new ValidationError(
+    `unknown setting "${key}"${near ? `: did you mean ${near}?` : ''} (roadmap reads ${Object.keys(SETTINGS).join(', ')}; ` +
+      'to write a key for another tool, add --force)',
+  );
 }
 
 function nest(path: string[], value: unknown): Fields {

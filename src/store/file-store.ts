@@ -251,10 +251,10 @@ export class FileStore implements Storage {
   /** A malformed config.yaml is named once, however often the settings are read. */
   private warnedOfConfig = false;
 
-  setConfig(key: string, text: string): unknown {
+  setConfig(key: string, text: string, force = false): unknown {
     if (this.options.readOnly) throw new WriteRefused();
     const value = parseSettingValue(key, text);
-    writeConfigValue(this.paths.dir, key, value);
+    writeConfigValue(this.paths.dir, key, value, force);
     return value;
   }
 

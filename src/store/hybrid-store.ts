@@ -206,8 +206,8 @@ export class HybridStore implements Storage {
     return this.options.config;
   }
 
-  setConfig(key: string, value: string): unknown {
-    return this.files.setConfig(key, value);
+  setConfig(key: string, value: string, force = false): unknown {
+    return this.files.setConfig(key, value, force);
   }
 
   // ---- writes: the file store, which reports back through afterWrite --------------------

@@ -92,7 +92,8 @@ export interface Storage {
   refresh(paths?: string[]): void;
 
   config(): Config;
-  setConfig(key: string, value: string): unknown;
+  /** Write one setting; `force` allows a key roadmap does not read and the file lacks. */
+  setConfig(key: string, value: string, force?: boolean): unknown;
 
   close(): void;
 }

@@ -187,7 +187,7 @@ describe('the board in Chromium', { skip: noBrowser }, () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: Edited while typing'));
     await waitFor(async () => (await page.locator('.title-input').inputValue()) === 'Edited while typing', 10_000, 'the redraw');
     assert.equal(await assignee.inputValue(), 'ada-lo');
-    assert.equal(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.field), 'assignee');
+    assert.equal(await page.evaluate('document.activeElement?.dataset.field'), 'assignee');
     assert.deepEqual(patches, [], 'a redraw saved the field being typed in');
     assert.match(readFileSync(file, 'utf8'), /^assignee: ada$/m);
 

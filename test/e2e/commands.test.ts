@@ -666,6 +666,20 @@ describe('config get, set, list', () => {
     assert.equal(roadmapOk(dir, ['config', 'get', 'storage.cache_size']), '500\n');
   });
 
+  test('set refuses a key roadmap does not read and the file lacks (a typo), unless --force', () => {
+    const file = join(dir, '.roadmap', 'config.yaml');
+    const before = read(file);
+    assertFails(roadmapSync(dir, ['config', 'set', 'storage.use_indx', 'false']), 1,
+      /^error: unknown setting "storage\.use_indx": did you mean storage\.use_index\? \(roadmap reads project\.name, storage\.use_index, .+; to write a key for another tool, add --force\)$/);
+    assertFails(roadmapSync(dir, ['config', 'set', 'github.owner', 'me']), 1, /^error: unknown setting "github\.owner" \(roadmap reads .+\)$/);
+    assert.equal(read(file), before, 'nothing written');
+    // --force adds a key for another tool; once the file holds it, it changes like any other.
+    roadmapOk(dir, ['config', 'set', 'github.owner', 'me', '--force']);
+    roadmapOk(dir, ['config', 'set', 'github.owner', 'you']);
+    assert.equal(read(file), `${before}github:\n  owner: you\n`);
+    assert.equal(roadmapOk(dir, ['config', 'get', 'github.owner']), 'you\n');
+  });
+
   test('list shows every setting, defaults marked, unknown keys kept', () => {
     const json = roadmapJson<Json>(dir, ['config', 'list', '--json']);
     assert.equal(json['storage.cache_size'], 500);

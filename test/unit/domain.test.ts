@@ -15,6 +15,7 @@ import { combinedProgress, healthByMilestone, milestoneHealth, type ProgressItem
 import { DEFAULT_SORT, issueComparator, issueMatches, type IssueQuery, parseSort } from '../../src/domain/query.js';
 import { matchTier, queryTerms } from '../../src/domain/search.js';
 import { folderSlug, slugify } from '../../src/domain/slug.js';
+import { closest, editDistance } from '../../src/domain/suggest.js';
 import {
   parseDate, parseHours, parseIdRef, parseIssueStatus, parseIssueType, parseLimit, parseMilestoneStatus, parsePriority,
   parseProgress, parseRoadmapStatus, parseStatusFilter, parseTitle,
@@ -460,5 +461,24 @@ describe('search rules', () => {
     assert.equal(matchTier(terms, { ...doc, title: 'Fix', body: 'the git sync' }), 'body');
     assert.equal(matchTier(terms, { ...doc, title: 'Fix', comments: 'async git' }), null, '"sync" must begin a word');
     assert.equal(matchTier(queryTerms('resume'), { ...doc, title: 'Résumé parser' }), 'title');
+  });
+});
+
+describe('suggestions for a mistyped name', () => {
+  test('edit distance counts inserts, deletes, replacements and swapped neighbours as one each', () => {
+    assert.equal(editDistance('use_index', 'use_index'), 0);
+    assert.equal(editDistance('use_indx', 'use_index'), 1);
+    assert.equal(editDistance('use_idnex', 'use_index'), 1);
+    assert.equal(editDistance('', 'abc'), 3);
+    assert.equal(editDistance('kitten', 'sitting'), 3);
+  });
+
+  test('the nearest candidate is offered only when it is near enough to be meant', () => {
+    const keys = ['storage.use_index', 'storage.cache_size', 'debug.log_query_times'];
+    assert.equal(closest('storage.use_indx', keys), 'storage.use_index');
+    assert.equal(closest('Storage.Cache_Sise', keys), 'storage.cache_size');
+    assert.equal(closest('github.owner', keys), undefined);
+    assert.equal(closest('x', ['y']), 'y', 'a one-letter word may be one edit off');
+    assert.equal(closest('ab', ['xy']), undefined);
   });
 });

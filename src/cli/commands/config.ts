@@ -31,8 +31,9 @@ export function registerConfig(program: Command, ctx: Context): void {
     .description('change one setting (other keys, comments and order are kept)')
     .argument('<key>', 'dotted key, e.g. storage.cache_size')
     .argument('<value>', 'the new value')
-    .action((key: string, text: string) => {
-      const value = ctx.store().setConfig(key, text);
+    .option('--force', 'write a key roadmap does not read (a setting of another tool)')
+    .action((key: string, text: string, opts: { force?: boolean }) => {
+      const value = ctx.store().setConfig(key, text, opts.force === true);
       ctx.note(`${key} = ${show(value)}`);
     });
 
