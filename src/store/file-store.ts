@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
 import { RoadmapError, RunElsewhere, ValidationError } from '../errors.js';
 import { type FieldEdit, type IssueChange, isEmptyChange, planIssueEdits } from '../domain/change.js';
+import { followFieldsInBody, type Titled } from '../domain/body.js';
 import { allStrings, type Fields } from '../domain/fields.js';
 import { DependencyGraph, type DependencyNode } from '../domain/graph.js';
 import { resolveId } from '../domain/ids.js';
@@ -507,8 +508,13 @@ export class FileStore implements Storage {
     if (!read) throw new RoadmapError(`${rel} could not be read; nothing was written`);
     const needed = edits.filter((edit) => !sameJson(valueAt(read.fields, edit.key), edit.value));
     if (needed.length === 0) return { text: null, fields: read.fields };
-    const text = this.edited(rel, read.text, toYamlEdits([...needed, { key: 'updated', value: this.now() }]));
-    return { text, fields: parseEntityFile(text).fields };
+    let text = this.edited(rel, read.text, toYamlEdits([...needed, { key: 'updated', value: this.now() }]));
+    const fields = parseEntityFile(text).fields;
+    if (kind !== 'issue' && needed.some((edit) => edit.key === 'name' || edit.key === 'description')) {
+      const body = followFieldsInBody(read.body, titled(read.fields), titled(fields));
+      if (body !== read.body) text = replaceBody(text, body);
+    }
+    return { text, fields };
   }
 
   private applyEdit(kind: EntityKind, rel: string, plan: { text: string | null }, changes: FileChange[]): void {
@@ -599,6 +605,12 @@ function checkNoCycles(catalog: Catalog, targets: Issue[], dependencies: string[
       if (cycle) throw new ValidationError(`${target.id} cannot depend on ${dependency}: that would make a cycle ${cycle.join(' → ')}`);
     }
   }
+}
+
+/** A milestone's or roadmap's name and description, as its body repeats them. */
+function titled(fields: Fields): Titled {
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  return { name: text(fields.name), description: text(fields.description) };
 }
 
 function toYamlEdits(edits: FieldEdit[]): YamlEdit[] {

@@ -229,6 +229,23 @@ for (const name of FIXTURE_NAMES) {
       assertOnlyKeysChanged(repo, milestone.path, new Set(['due_date', 'updated']), ['due_date', 'updated']);
     });
 
+    test('roadmap update --name --description: the heading and the description paragraph of the body follow, nothing else moves', () => {
+      const [roadmap] = expectedOf(repo).roadmaps;
+      const id = String(roadmap!.fields.id);
+      const beforeText = readFileSync(join(repo, roadmap!.path), 'utf8');
+      const heading = `# ${String(roadmap!.fields.name)}`;
+      const description = String(roadmap!.fields.description);
+      assert.ok(beforeText.includes(`\n${heading}\n`) && beforeText.includes(`\n\n${description}\n\n`), 'the template repeats both');
+      roadmapOk(repo, ['roadmap', 'update', id, '--name', 'Renamed plan', '--description', 'Plans as code.']);
+      const text = readFileSync(join(repo, roadmap!.path), 'utf8');
+      const expected = beforeText.replace(`\n${heading}\n`, '\n# Renamed plan\n').replace(`\n\n${description}\n\n`, '\n\nPlans as code.\n\n');
+      const keys = ['name', 'description', 'updated'];
+      assert.deepEqual(linesOutside(text, keys), linesOutside(expected, keys));
+      const fields = frontMatter(join(repo, roadmap!.path));
+      assert.equal(fields.name, 'Renamed plan');
+      assert.equal(fields.description, 'Plans as code.');
+    });
+
     test('roadmap update keeps the quoting of the file (double quotes, or none)', () => {
       const [roadmap] = expectedOf(repo).roadmaps;
       const id = String(roadmap!.fields.id);
@@ -245,6 +262,28 @@ for (const name of FIXTURE_NAMES) {
     });
   });
 }
+
+describe('fixture roadmap-cli-2025-10: the seed-era templates', () => {
+  let repo: string;
+  before(() => {
+    repo = fixtureRepo('roadmap-cli-2025-10');
+  });
+  beforeEach(() => resetRepo(repo));
+
+  test('milestone update --name --description renames the heading and fills the empty Description section', () => {
+    const path = '.roadmap/milestones/v020.md';
+    const beforeText = readFileSync(join(repo, path), 'utf8');
+    assert.match(beforeText, /\n# v020\n\n## Description\n\n\n\n## Goals\n/);
+    roadmapOk(repo, ['milestone', 'update', 'v020', '--name', 'v0.2.0', '--description', 'The foundation.']);
+    const text = readFileSync(join(repo, path), 'utf8');
+    const expected = beforeText.replace('\n# v020\n\n## Description\n\n\n\n## Goals\n', '\n# v0.2.0\n\n## Description\n\nThe foundation.\n\n## Goals\n');
+    const keys = ['name', 'description', 'updated'];
+    assert.deepEqual(linesOutside(text, keys), linesOutside(expected, keys));
+    // And back: the paragraph goes, the section stays.
+    roadmapOk(repo, ['milestone', 'update', 'v0.2.0', '--name', 'v020', '--description', '']);
+    assert.deepEqual(linesOutside(readFileSync(join(repo, path), 'utf8'), keys), linesOutside(beforeText.replace('## Description\n\n\n\n', '## Description\n\n'), keys));
+  });
+});
 
 describe('fixture roadmap-cli-2026-02: the per-milestone folder layout', () => {
   const name: FixtureName = 'roadmap-cli-2026-02';
@@ -307,6 +346,14 @@ describe('fixture roadmap-cli-2026-02: the per-milestone folder layout', () => {
     }
     const created = roadmapJson<Json>(repo, ['issue', 'create', 'Backlog by name', '--milestone', 'backlog', '--json']);
     assert.match(String(created.path), /^\.roadmap\/issues\/backlog\//);
+  });
+
+  test('renaming a milestone whose body is empty (as this version wrote them) leaves the body empty', () => {
+    const path = '.roadmap/milestones/v1-0-2.md';
+    roadmapOk(repo, ['milestone', 'update', 'v1-0-2', '--name', 'v1-1-0', '--description', 'Polish.']);
+    const beforeText = git(repo, 'show', `HEAD:${path}`);
+    const text = readFileSync(join(repo, path), 'utf8');
+    assert.equal(text.slice(text.indexOf('\n---\n')), beforeText.slice(beforeText.indexOf('\n---\n')));
   });
 
   test('a new roadmap goes to projects/, the folder this project already uses', () => {
