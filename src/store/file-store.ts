@@ -21,6 +21,7 @@ import { compareHits, matchTier, queryTerms } from '../domain/search.js';
 import { folderSlug, slugify } from '../domain/slug.js';
 import { AtomicBatch } from './atomic.js';
 import { type Config, readConfigOrDefaults, parseSettingValue, writeConfigValue } from './config.js';
+import { type GitCopy, gitCopies } from './git.js';
 import { editEntityFile, FrontMatterError, parseEntityFile, renderEntityFile, replaceBody, type YamlEdit } from './frontmatter.js';
 import { type EntityFile, type EntityKind, entityFolders, type RoadmapPaths } from './layout.js';
 import { bulkReadPacer } from './memory.js';
@@ -251,6 +252,10 @@ export class FileStore implements Storage {
 
   /** A malformed config.yaml is named once, however often the settings are read. */
   private warnedOfConfig = false;
+
+  gitCopies(paths: string[]): Map<string, GitCopy> {
+    return gitCopies(this.paths.root, paths);
+  }
 
   setConfig(key: string, text: string, force = false): unknown {
     if (this.options.readOnly) throw new WriteRefused();

@@ -23,6 +23,7 @@ import { readRecord } from './index/read-record.js';
 import type { SqliteIndex } from './index/sqlite-index.js';
 import { refreshPaths, syncIndex } from './index/sync.js';
 import type { Problem, ProgressRow, SearchHit, Storage, UpdateResult } from './storage.js';
+import type { GitCopy } from './git.js';
 
 export interface HybridOptions {
   clock?: () => Date;
@@ -204,6 +205,10 @@ export class HybridStore implements Storage {
 
   config(): Config {
     return this.options.config;
+  }
+
+  gitCopies(paths: string[]): Map<string, GitCopy> {
+    return this.files.gitCopies(paths);
   }
 
   setConfig(key: string, value: string, force = false): unknown {

@@ -11,6 +11,7 @@ import type { ProgressItem } from '../domain/progress.js';
 import type { IssueQuery } from '../domain/query.js';
 import type { NewRoadmap, Roadmap } from '../domain/roadmap.js';
 import type { Config } from './config.js';
+import type { GitCopy } from './git.js';
 import type { RoadmapPaths } from './layout.js';
 
 /** A file that could not be read as an entity: named, skipped, never rewritten. */
@@ -90,6 +91,9 @@ export interface Storage {
    * step. With no paths, check everything. The file store has nothing derived: a no-op.
    */
   refresh(paths?: string[]): void;
+
+  /** Git's copy of each file (paths relative to the root), so `delete` can say how to get it back. */
+  gitCopies(paths: string[]): Map<string, GitCopy>;
 
   config(): Config;
   /** Write one setting; `force` allows a key roadmap does not read and the file lacks. */

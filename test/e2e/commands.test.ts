@@ -6,11 +6,12 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import {
   assertFails, emptyProject, HAS_SCRIPT, read, roadmapJson, roadmapOk, roadmapSync, roadmapTTY, snapshot, assertSameSnapshot,
-  tempDir, git,
+  tempDir, git, stderrLines, write,
 } from '../helpers.js';
 
 type Json = Record<string, unknown>;
@@ -355,6 +356,96 @@ describe('issue update, start, done, block, unblock, delete', () => {
     assert.deepEqual(ids(out), [a, b]);
     assert.equal(existsSync(join(dir, path)), false);
     assert.equal(roadmapSync(dir, ['issue', 'show', b]).code, 1);
+  });
+});
+
+describe('delete says how to get a file back, and which issues still link to it', () => {
+  const noteOf = (result: { stderr: string }) => stderrLines(result as never).filter((line) => line.startsWith('deleted '));
+
+  test('a committed file: the restore command it prints brings it back byte for byte', () => {
+    const dir = emptyProject();
+    const id = create(dir, 'Committed then deleted');
+    const path = issuePath(dir, id);
+    const text = read(join(dir, path));
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-qm', 'seed');
+    const result = roadmapSync(dir, ['issue', 'delete', id]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(noteOf(result), [`deleted ${path} (restore with: git checkout HEAD -- ${path})`]);
+    const command = /restore with: (.+)\)$/.exec(noteOf(result)[0]!)![1]!.split(' ');
+    assert.equal(spawnSync(command[0]!, command.slice(1), { cwd: dir }).status, 0);
+    assert.equal(read(join(dir, path)), text);
+  });
+
+  test('a file changed since its commit, staged, never committed, or outside git: each says what git can give back', () => {
+    const dir = emptyProject();
+    const [changed, staged, fresh] = [create(dir, 'Changed later'), create(dir, 'Staged later'), create(dir, 'Committed never')];
+    git(dir, 'add', '-A', '--', issuePath(dir, changed), issuePath(dir, staged));
+    git(dir, 'commit', '-qm', 'seed');
+    roadmapOk(dir, ['issue', 'update', changed, staged, '--priority', 'low']);
+    git(dir, 'add', '--', issuePath(dir, staged));
+    const paths = [changed, staged, fresh].map((id) => issuePath(dir, id));
+    const result = roadmapSync(dir, ['issue', 'delete', changed, staged, fresh]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(noteOf(result), [
+      `deleted ${paths[0]}; its changes since git last saw it are gone (git checkout HEAD -- ${paths[0]} restores the version git has)`,
+      `deleted ${paths[1]} (restore with: git checkout -- ${paths[1]})`,
+      `deleted ${paths[2]}; it was never committed, so git cannot restore it`,
+    ]);
+    git(dir, 'checkout', '--', paths[1]!);
+    assert.match(read(join(dir, paths[1]!)), /^priority: low$/m, 'the staged version is the latest');
+
+    const outside = tempDir();
+    roadmapOk(outside, ['init']);
+    const lone = create(outside, 'Not in git');
+    const lonePath = issuePath(outside, lone);
+    assert.deepEqual(noteOf(roadmapSync(outside, ['issue', 'delete', lone])), [`deleted ${lonePath}`]);
+  });
+
+  test('a project in a subfolder of the repository, and milestones and roadmaps too', () => {
+    const repo = tempDir();
+    git(repo, 'init', '-q');
+    const dir = join(repo, 'app');
+    mkdirSync(dir);
+    roadmapOk(repo, ['--root', 'app', 'init']);
+    roadmapOk(dir, ['milestone', 'create', 'M1']);
+    const plan = roadmapOk(dir, ['roadmap', 'create', 'Plan']).trim();
+    const id = create(dir, 'Deep');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-qm', 'seed');
+    const path = issuePath(dir, id);
+    assert.deepEqual(noteOf(roadmapSync(dir, ['issue', 'delete', id])), [`deleted ${path} (restore with: git checkout HEAD -- ${path})`]);
+    assert.deepEqual(noteOf(roadmapSync(dir, ['milestone', 'delete', 'M1'])), ['deleted .roadmap/milestones/m1.md (restore with: git checkout HEAD -- .roadmap/milestones/m1.md)']);
+    const roadmapNote = noteOf(roadmapSync(dir, ['roadmap', 'delete', plan]));
+    assert.match(roadmapNote[0]!, new RegExp(`^deleted (\\.roadmap/roadmaps/${plan}-plan\\.md) \\(restore with: git checkout HEAD -- \\1\\)$`));
+    git(dir, 'checkout', 'HEAD', '--', '.roadmap');
+    assert.equal(roadmapOk(dir, ['issue', 'list', '--format', 'ids']), `${id}\n`);
+    const fresh = create(dir, 'Never committed, deep');
+    const freshPath = issuePath(dir, fresh);
+    assert.deepEqual(noteOf(roadmapSync(dir, ['issue', 'delete', fresh])), [`deleted ${freshPath}; it was never committed, so git cannot restore it`]);
+  });
+
+  test('issues that still depend on a deleted issue, or list it under blocks, are named with how to drop the link', () => {
+    const dir = emptyProject();
+    const target = create(dir, 'Going away');
+    const [first, second] = [create(dir, 'Waits one', '--depends-on', target), create(dir, 'Waits two', '--depends-on', target)];
+    const blocker = create(dir, 'Blocks it');
+    const blockerPath = join(dir, issuePath(dir, blocker));
+    write(blockerPath, read(blockerPath).replace(/^blocks: \[\]$/m, `blocks:\n- ${target}`));
+    const result = roadmapSync(dir, ['issue', 'delete', target]);
+    assert.equal(result.code, 0, result.stderr);
+    const [a, b] = [first, second].sort();
+    assert.deepEqual(stderrLines(result).filter((line) => line.startsWith('warning: ')), [
+      `warning: 2 issues still depend on ${target}: ${a}, ${b} (drop a link with: roadmap issue deps remove ID ${target})`,
+      `warning: 1 issue still lists ${target} under blocks: ${blocker} (edit the file to drop it)`,
+    ]);
+    roadmapOk(dir, ['issue', 'deps', 'remove', first, target]);
+    assert.deepEqual(roadmapJson<Json>(dir, ['issue', 'show', first, '--json']).depends_on, []);
+
+    // Deleted together, they owe nobody a warning.
+    const [x, y] = [create(dir, 'X'), create(dir, 'Y')];
+    roadmapOk(dir, ['issue', 'deps', 'add', y, x]);
+    assert.deepEqual(stderrLines(roadmapSync(dir, ['issue', 'delete', x, y])).filter((line) => line.startsWith('warning: ')), []);
   });
 });
 

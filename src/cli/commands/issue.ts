@@ -19,11 +19,34 @@ import type { Context } from '../context.js';
 import { paint, priorityStyle, statusStyle } from '../output/color.js';
 import { type Format, formatOf, withFormat } from '../output/format.js';
 import { issueJson, needsOnlySummaries, writeIssues, writeIssueSummaries } from '../output/issues.js';
+import { deletedNote } from '../output/deleted.js';
 import { writeJson } from '../output/json.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 /** `--status todo,review` and `--status todo --status review` both work. */
 const collectList = (value: string, previous: string[] = []) => [...previous, ...value.split(',').map((v) => v.trim()).filter(Boolean)];
+
+/**
+ * Links to a deleted issue live on in other files, shown as "(no such issue)" from then on:
+ * name the issues that hold them, and how to drop them.
+ */
+function warnOfDanglingLinks(ctx: Context, deleted: Issue[]): void {
+  const gone = new Set(deleted.map((issue) => issue.id));
+  const some = (ids: string[]) => (ids.length <= 10 ? ids.join(', ') : `${ids.slice(0, 10).join(', ')} and ${ids.length - 10} more`);
+  const issues = (n: number) => (n === 1 ? '1 issue' : `${n} issues`);
+  for (const id of gone) {
+    const nodes = [...ctx.store().dependencyNodes(id)].filter((node) => !gone.has(node.id));
+    const dependents = nodes.filter((node) => node.dependsOn.includes(id)).map((node) => node.id).sort();
+    const blockers = nodes.filter((node) => node.blocks.includes(id)).map((node) => node.id).sort();
+    if (dependents.length > 0) {
+      const one = dependents.length === 1;
+      ctx.warn(`${issues(dependents.length)} still ${one ? 'depends' : 'depend'} on ${id}: ${some(dependents)} (drop a link with: roadmap issue deps remove ${one ? dependents[0] : 'ID'} ${id})`);
+    }
+    if (blockers.length > 0) {
+      ctx.warn(`${issues(blockers.length)} still ${blockers.length === 1 ? 'lists' : 'list'} ${id} under blocks: ${some(blockers)} (edit the file to drop it)`);
+    }
+  }
+}
 
 export function registerIssue(program: Command, ctx: Context): void {
   const issue = program.command('issue').description('create, list, show and change issues');
@@ -166,11 +189,15 @@ export function registerIssue(program: Command, ctx: Context): void {
     .description('delete issue files (git keeps the history)')
     .argument('<ids...>', 'ids or unique prefixes')
     .action((refs: string[]) => {
-      const deleted = ctx.store().deleteIssues(refs.map(parseIdRef));
+      const store = ctx.store();
+      const targets = store.resolveIssues(refs.map(parseIdRef));
+      const copies = store.gitCopies([...new Set(targets.map((t) => t.path))]);
+      const deleted = store.deleteIssues(refs.map(parseIdRef));
       for (const gone of deleted) {
         ctx.io.out(`${gone.id}\n`);
-        ctx.note(`deleted ${gone.path} (restore with: git checkout -- ${gone.path})`);
+        ctx.note(deletedNote(gone.path, copies.get(gone.path)));
       }
+      warnOfDanglingLinks(ctx, deleted);
     });
 
   withFormat(

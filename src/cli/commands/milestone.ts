@@ -8,6 +8,7 @@ import { DEFAULT_SORT } from '../../domain/query.js';
 import { parseDate, parseMilestoneStatus, parseTitle } from '../../domain/validate.js';
 import { isOpenStatus } from '../../domain/values.js';
 import type { Context } from '../context.js';
+import { deletedNote } from '../output/deleted.js';
 import { paint } from '../output/color.js';
 import { formatOf, withFormat } from '../output/format.js';
 import { writeIssues } from '../output/issues.js';
@@ -162,7 +163,8 @@ export function registerMilestone(program: Command, ctx: Context): void {
         store.updateIssues(issues.map((i) => i.id), { milestone: null });
         ctx.note(`moved ${issues.length} ${issues.length === 1 ? 'issue' : 'issues'} to the backlog`);
       }
+      const copy = store.gitCopies([target.path]).get(target.path);
       const deleted = store.deleteMilestone(target.name);
-      ctx.note(`deleted ${deleted.path} (restore with: git checkout -- ${deleted.path})`);
+      ctx.note(deletedNote(deleted.path, copy));
     });
 }

@@ -7,6 +7,7 @@ import { combinedProgress, healthByMilestone, localDate, ProgressTally, type Tal
 import { type Roadmap, roadmapMilestoneNames } from '../../domain/roadmap.js';
 import { parseDate, parseIdRef, parseRoadmapPriority, parseRoadmapStatus, parseTitle } from '../../domain/validate.js';
 import type { Context } from '../context.js';
+import { deletedNote } from '../output/deleted.js';
 import { paint } from '../output/color.js';
 import { formatOf, withFormat } from '../output/format.js';
 import { writeCsv } from '../output/csv.js';
@@ -177,8 +178,11 @@ export function registerRoadmap(program: Command, ctx: Context): void {
     .description('delete a roadmap file (its milestones and issues stay)')
     .argument('<id>', 'id or unique prefix')
     .action((ref: string) => {
-      const deleted = ctx.store().deleteRoadmap(parseIdRef(ref));
+      const store = ctx.store();
+      const target = store.getRoadmap(parseIdRef(ref));
+      const copy = store.gitCopies([target.path]).get(target.path);
+      const deleted = store.deleteRoadmap(target.id);
       ctx.io.out(`${deleted.id}\n`);
-      ctx.note(`deleted ${deleted.path} (restore with: git checkout -- ${deleted.path})`);
+      ctx.note(deletedNote(deleted.path, copy));
     });
 }

@@ -1,0 +1,15 @@
+/** The note `delete` prints for each file it removed: a way back that works, or that there is none. */
+import type { GitCopy } from '../../store/git.js';
+
+export function deletedNote(rel: string, copy: GitCopy | undefined): string {
+  if (!copy) return `deleted ${rel}`;
+  if (copy.source === null) return `deleted ${rel}; it was never committed, so git cannot restore it`;
+  const restore = `git checkout ${copy.source === 'HEAD' ? 'HEAD ' : ''}-- ${shellWord(rel)}`;
+  if (copy.whole) return `deleted ${rel} (restore with: ${restore})`;
+  return `deleted ${rel}; its changes since git last saw it are gone (${restore} restores the version git has)`;
+}
+
+/** A path as one shell word, so the command can be pasted as it is. */
+function shellWord(text: string): string {
+  return /^[\w./@%+=:,-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
+}
