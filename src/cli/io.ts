@@ -117,9 +117,15 @@ export function terminalIO(env: NodeJS.ProcessEnv): IO {
     get errIsTTY() {
       return errSink().isTTY;
     },
-    columns: isTTY ? stdout.columns || 80 : Number(env.COLUMNS) || 0,
+    // COLUMNS, when exported, wins over the terminal's own width, as it does for `ls`.
+    columns: widthFrom(env.COLUMNS) || (isTTY ? stdout.columns || 80 : 0),
     color: isTTY && !noColor && env.TERM !== 'dumb',
   };
+}
+
+function widthFrom(text: string | undefined): number {
+  const n = Number(text);
+  return Number.isInteger(n) && n > 0 ? n : 0;
 }
 
 export interface CapturedIO extends IO {

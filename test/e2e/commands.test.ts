@@ -860,7 +860,13 @@ describe('output for pipes and terminals; reading writes nothing', () => {
     for (const line of lines) assert.ok([...line].length <= 80, `wider than the terminal (${[...line].length}): ${line}`);
     const row = lines.find((line) => line.startsWith(id));
     assert.ok(row?.includes('…'), `the title is cut with an ellipsis: ${row}`);
+    // An exported COLUMNS wins over the terminal's width, as it does for ls.
+    const narrow = roadmapTTY(dir, ['issue', 'list', '--all'], { NO_COLOR: '1', COLUMNS: '60' }, 80);
+    const narrowLines = narrow.stdout.split('\r\n').filter(Boolean);
+    assert.ok(narrowLines.some((line) => [...line].length > 50), 'the table still takes the room it has');
+    for (const line of narrowLines) assert.ok([...line].length <= 60, `wider than COLUMNS (${[...line].length}): ${line}`);
     assert.ok(roadmapOk(dir, ['issue', 'list']).includes(long), 'a pipe gets the whole title');
+    assert.ok(roadmapOk(dir, ['issue', 'list'], { env: { COLUMNS: '60' } }).includes(long), 'a pipe gets the whole title, whatever COLUMNS says');
     roadmapOk(dir, ['issue', 'delete', id]);
   });
 });

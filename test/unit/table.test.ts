@@ -64,6 +64,29 @@ test('on a narrow terminal every column that may shrink gives up width, down to 
   assert.equal(io.stdout().split('\n')[1], 'a title l…  som…  12345678', 'no column goes below its floor');
 });
 
+test('on a terminal too narrow for every column, those with a drop order are left out, lowest first, and only then', () => {
+  const columns: Column<Row>[] = [
+    { header: 'TITLE', value: (r) => r.title, flex: true },
+    { header: 'WHO', value: (r) => r.who, max: 16, dropOrder: 2 },
+    { header: 'ID', value: () => '12345678' },
+    { header: 'WHERE', value: () => 'milestone-one', dropOrder: 1 },
+  ];
+  const rows = [{ title: 'a title long enough to need cutting', who: 'someone-long' }];
+  const table = (termColumns: number) => {
+    const io = captureIO({ isTTY: true, columns: termColumns });
+    writeTable(io, columns, rows);
+    return io.stdout().split('\n').slice(0, 2);
+  };
+  assert.deepEqual(table(60), ['TITLE                  WHO           ID        WHERE', 'a title long enough…   someone-long  12345678  milestone-one'], 'cut, not dropped, while it fits');
+  assert.deepEqual(table(40), ['TITLE              WHO          ID', 'a title long eno…  someone-lo…  12345678'], 'the lowest drop order goes first');
+  assert.deepEqual(table(30), ['TITLE         WHO     ID', 'a title lon…  someo…  12345678'], 'the rest shrink as before');
+  assert.deepEqual(table(20), ['TITLE       ID', 'a title l…  12345678'], 'then the next drop order');
+  assert.deepEqual(table(10), ['TITLE       ID', 'a title l…  12345678'], 'columns without a drop order stay, even too wide');
+  const pipe = captureIO();
+  writeTable(pipe, columns, rows);
+  assert.equal(pipe.stdout().split('\n')[1], 'a title long enough to need cutting  someone-long  12345678  milestone-one', 'a pipe gets every column');
+});
+
 /** The table in a pipe as first written, plainly: the rules the faster one must keep. */
 function referenceTable(columns: Column<string[]>[], rows: string[][], sample: number): string {
   const clean = (s: string) => s.replace(/[\t\r\n]+/g, ' ');

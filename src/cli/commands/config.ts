@@ -55,7 +55,7 @@ export function registerConfig(program: Command, ctx: Context): void {
     writeTable(ctx.io, [
       { header: 'KEY', value: (r: (typeof rows)[number]) => r.key },
       { header: 'VALUE', value: (r) => show(r.value), flex: true },
-      { header: 'SOURCE', value: (r) => (r.isDefault ? 'default' : 'config.yaml'), style: (r) => (r.isDefault ? 'dim' : undefined) },
+      { header: 'SOURCE', value: (r) => (r.isDefault ? 'default' : 'config.yaml'), style: (r) => (r.isDefault ? 'dim' : undefined), dropOrder: 1 },
     ], rows);
   });
 }

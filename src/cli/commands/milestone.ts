@@ -73,11 +73,11 @@ export function registerMilestone(program: Command, ctx: Context): void {
     } else {
       writeTable(io, [
         { header: 'NAME', value: (r: MilestoneRow) => r.milestone.name, style: () => 'bold', flex: true },
-        { header: 'STATUS', value: (r) => r.milestone.status, style: (r) => (r.milestone.status === 'closed' ? 'dim' : undefined) },
-        { header: 'DUE', value: (r) => dueText(r.health), style: (r) => (r.health.overdue ? 'red' : undefined) },
+        { header: 'STATUS', value: (r) => r.milestone.status, style: (r) => (r.milestone.status === 'closed' ? 'dim' : undefined), dropOrder: 3 },
+        { header: 'DUE', value: (r) => dueText(r.health), style: (r) => (r.health.overdue ? 'red' : undefined), dropOrder: 2 },
         { header: 'PROGRESS', value: (r) => progressCell(io, r.health.percent) },
         { header: 'DONE', value: (r) => `${r.health.done}/${r.health.total}`, align: 'right' },
-        { header: 'HOURS LEFT', value: (r) => (r.health.hoursLeft ? String(r.health.hoursLeft) : ''), align: 'right' },
+        { header: 'HOURS LEFT', value: (r) => (r.health.hoursLeft ? String(r.health.hoursLeft) : ''), align: 'right', dropOrder: 1 },
       ], rows);
       if (rows.length === 0) ctx.note('no milestones yet: roadmap milestone create NAME');
     }

@@ -84,9 +84,9 @@ export function registerRoadmap(program: Command, ctx: Context): void {
       writeTable(io, [
         { header: 'ID', value: (v: RoadmapView) => v.roadmap.id, style: () => 'cyan' },
         { header: 'NAME', value: (v) => v.roadmap.name, flex: true },
-        { header: 'STATUS', value: (v) => v.roadmap.status },
-        { header: 'OWNER', value: (v) => v.roadmap.owner ?? '', max: 16 },
-        { header: 'MILESTONES', value: (v) => String(v.milestones.length), align: 'right' },
+        { header: 'STATUS', value: (v) => v.roadmap.status, dropOrder: 3 },
+        { header: 'OWNER', value: (v) => v.roadmap.owner ?? '', max: 16, dropOrder: 1 },
+        { header: 'MILESTONES', value: (v) => String(v.milestones.length), align: 'right', dropOrder: 2 },
         { header: 'PROGRESS', value: (v) => progressCell(io, v.progress.percent) },
       ], list);
       if (list.length === 0) ctx.note('no roadmaps yet: roadmap roadmap create NAME');
@@ -123,8 +123,8 @@ export function registerRoadmap(program: Command, ctx: Context): void {
       io.out('\n');
       writeTable(io, [
         { header: 'MILESTONE', value: (p: (typeof parts)[number]) => p.name, style: () => 'bold', flex: true },
-        { header: 'STATUS', value: (p) => p.milestone?.status ?? 'missing', style: (p) => (p.milestone ? undefined : 'red') },
-        { header: 'DUE', value: (p) => (p.health ? dueText(p.health) : ''), style: (p) => (p.health?.overdue ? 'red' : undefined) },
+        { header: 'STATUS', value: (p) => p.milestone?.status ?? 'missing', style: (p) => (p.milestone ? undefined : 'red'), dropOrder: 2 },
+        { header: 'DUE', value: (p) => (p.health ? dueText(p.health) : ''), style: (p) => (p.health?.overdue ? 'red' : undefined), dropOrder: 1 },
         { header: 'PROGRESS', value: (p) => progressCell(io, p.health?.percent ?? 0) },
         { header: 'DONE', value: (p) => (p.health ? `${p.health.done}/${p.health.total}` : ''), align: 'right' },
       ], parts);

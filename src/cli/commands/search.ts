@@ -28,7 +28,7 @@ export function registerSearch(program: Command, ctx: Context): void {
         yield hit.issue;
       }
     })();
-    const columns = [...ISSUE_COLUMNS, { header: 'MATCH', value: (i: Issue) => matched.get(i) ?? '' }];
+    const columns = [...ISSUE_COLUMNS, { header: 'MATCH', value: (i: Issue) => matched.get(i) ?? '', dropOrder: 0 }];
     const count = writeIssues(ctx.io, format, issues, columns);
     ctx.profiler.mark('render');
     if (count === 0 && format === 'table') ctx.note(`no issues match "${query}"`);

@@ -55,7 +55,7 @@ export function registerStatus(program: Command, ctx: Context): void {
       io.out(`\n${paint(io.color, 'bold', 'Open milestones')}\n`);
       writeTable(io, [
         { header: 'NAME', value: (m: (typeof openMilestones)[number]) => m.name, flex: true },
-        { header: 'DUE', value: (m) => dueText(health.get(m.name)!), style: (m) => (health.get(m.name)!.overdue ? 'red' : undefined) },
+        { header: 'DUE', value: (m) => dueText(health.get(m.name)!), style: (m) => (health.get(m.name)!.overdue ? 'red' : undefined), dropOrder: 1 },
         { header: 'PROGRESS', value: (m) => progressCell(io, health.get(m.name)!.percent) },
         { header: 'DONE', value: (m) => `${health.get(m.name)!.done}/${health.get(m.name)!.total}`, align: 'right' },
       ], openMilestones);

@@ -18,9 +18,9 @@ export const ISSUE_COLUMNS: Column<IssueSummary>[] = [
   { header: 'ID', value: (i) => i.id, style: () => 'cyan' },
   { header: 'TITLE', value: (i) => i.title, flex: true },
   { header: 'STATUS', value: (i) => i.status, style: (i) => statusStyle(i.status) },
-  { header: 'PRIORITY', value: (i) => i.priority, style: (i) => priorityStyle(i.priority) },
-  { header: 'ASSIGNEE', value: (i) => i.assignee ?? '', max: 16 },
-  { header: 'MILESTONE', value: (i) => i.milestone ?? '', max: 16 },
+  { header: 'PRIORITY', value: (i) => i.priority, style: (i) => priorityStyle(i.priority), dropOrder: 3 },
+  { header: 'ASSIGNEE', value: (i) => i.assignee ?? '', max: 16, dropOrder: 2 },
+  { header: 'MILESTONE', value: (i) => i.milestone ?? '', max: 16, dropOrder: 1 },
 ];
 
 /** Formats that need only what a table shows: `listIssueSummaries` can answer them. */

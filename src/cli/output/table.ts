@@ -10,6 +10,11 @@ export interface Column<Row> {
   /** Widest it may grow, so one long assignee cannot push the title off screen. */
   max?: number;
   align?: 'right';
+  /**
+   * On a terminal too narrow for every column even at its floor, columns with a drop order
+   * are left out, lowest first, rather than all cut to a few useless characters.
+   */
+  dropOrder?: number;
 }
 
 const BREAKS = /[\t\r\n]+/g;
@@ -52,7 +57,7 @@ export function width(text: string): number {
   return n;
 }
 
-/** At most `max` columns of the text, with an ellipsis where it was cut. */
+/** At most `max` columns of the text, with an ellipsis where it was cut (not after a blank). */
 export function truncate(text: string, max: number): string {
   if (max <= 0) return '';
   if (width(text) <= max) return text;
@@ -64,7 +69,7 @@ export function truncate(text: string, max: number): string {
     kept += char;
     used += w;
   }
-  return kept + '…';
+  return kept.trimEnd() + '…';
 }
 
 /**
@@ -84,6 +89,28 @@ function fitTo(limit: number, widths: number[], columns: Array<Pick<Column<unkno
     if (giver === -1) return;
     widths[giver]!--;
     excess--;
+  }
+}
+
+/**
+ * The columns a terminal of `limit` columns shows, and their widths (set in `widths`): all that
+ * fit once narrowed, leaving out those with a drop order, lowest first, while they do not.
+ */
+function fitColumns(limit: number, widths: number[], columns: Array<Pick<Column<unknown>, 'flex' | 'max' | 'dropOrder'>>): number[] {
+  const droppable = columns
+    .flatMap((column, i) => (column.dropOrder === undefined ? [] : [{ i, order: column.dropOrder }]))
+    .sort((a, b) => a.order - b.order);
+  let visible = columns.map((_, i) => i);
+  for (;;) {
+    const trial = visible.map((i) => widths[i]!);
+    fitTo(limit, trial, visible.map((i) => columns[i]!));
+    const total = trial.reduce((a, b) => a + b, 0) + GAP.length * (visible.length - 1);
+    if (total <= limit || droppable.length === 0) {
+      visible.forEach((i, k) => (widths[i] = trial[k]!));
+      return visible;
+    }
+    const dropped = droppable.shift()!.i;
+    visible = visible.filter((i) => i !== dropped);
   }
 }
 
@@ -156,12 +183,12 @@ export function writeTable<Row>(io: IO, columns: Column<Row>[], rows: Iterable<R
     for (const { cells } of head) w = Math.max(w, cells.widths[i]!);
     return column.max && io.isTTY ? Math.min(w, column.max) : w;
   });
-  if (io.isTTY && io.columns > 0) fitTo(io.columns, widths, columns);
+  const visible = io.isTTY && io.columns > 0 ? fitColumns(io.columns, widths, columns) : columns.map((_, i) => i);
   const spaces = new Spaces();
   // What a line shows of each cell, cut to fit on a terminal; reused from line to line.
   const shown = new Cells(n);
   const writeLine = (cells: Cells, row: Row | undefined): void => {
-    for (let i = 0; i < n; i++) {
+    for (const i of visible) {
       const limit = widths[i]!;
       // In a pipe nothing is cut: a row past the sample that is wider simply sticks out.
       if (io.isTTY && cells.widths[i]! > limit) {
@@ -173,15 +200,16 @@ export function writeTable<Row>(io: IO, columns: Column<Row>[], rows: Iterable<R
       }
     }
     // A line has no trailing blanks: not the padding of empty cells, nor a last cell's own.
-    let last = n - 1;
-    while (last >= 0 && shown.text[last]!.trim() === '') last--;
+    let last = visible.length - 1;
+    while (last >= 0 && shown.text[visible[last]!]!.trim() === '') last--;
     let text = '';
-    for (let i = 0; i <= last; i++) {
-      const cell = i === last ? shown.text[i]!.trimEnd() : shown.text[i]!;
+    for (let k = 0; k <= last; k++) {
+      const i = visible[k]!;
+      const cell = k === last ? shown.text[i]!.trimEnd() : shown.text[i]!;
       const limit = widths[i]!;
       const pad = limit > shown.widths[i]! ? spaces.of(limit - shown.widths[i]!) : '';
-      const padded = columns[i]!.align === 'right' ? pad + cell : i === last ? cell : cell + pad;
-      if (i > 0) text += GAP;
+      const padded = columns[i]!.align === 'right' ? pad + cell : k === last ? cell : cell + pad;
+      if (k > 0) text += GAP;
       text += io.color ? paint(true, row === undefined ? 'bold' : columns[i]!.style?.(row), padded) : padded;
     }
     io.out(text + '\n');
