@@ -58,6 +58,8 @@ export interface FileStoreOptions {
    * other processes' reads with (src/cli/relay), where a write must be made by its own process.
    */
   readOnly?: boolean;
+  /** Why the index is not answering, when this store stands in for it. */
+  whyNoIndex?: string;
 }
 
 /** An entity file read whole. */
@@ -87,6 +89,11 @@ export class FileStore implements Storage {
 
   problems(): Problem[] {
     return [...this.problemsByPath.values()];
+  }
+
+  /** Why the index is not answering, when this store stands in for it. */
+  get whyNoIndex(): string | undefined {
+    return this.options.whyNoIndex;
   }
 
   close(): void {}

@@ -45,12 +45,13 @@ export function removeIndex(paths: RoadmapPaths): void {
 }
 
 export function openStorage(paths: RoadmapPaths, options: OpenOptions): Storage {
-  const files = () => new FileStore(paths, { clock: options.clock, warn: options.warn });
-  if (!options.useIndex) return files();
+  const files = (whyNoIndex: string) => new FileStore(paths, { clock: options.clock, warn: options.warn, whyNoIndex });
+  if (!options.useIndex) return files('--no-index was given');
+  const switchedOff = 'storage.use_index is false (`roadmap config set storage.use_index true` turns it on)';
   let index: SqliteIndex | undefined;
   try {
     // Without an index yet, read the settings first: switched off, none must be created.
-    if (!existsSync(indexPath(paths)) && !readConfigOrDefaults(paths.dir, options.warn).config.bool('storage.use_index')) return files();
+    if (!existsSync(indexPath(paths)) && !readConfigOrDefaults(paths.dir, options.warn).config.bool('storage.use_index')) return files(switchedOff);
     const opened = openIndex(paths, options);
     options.profiler?.mark('open index');
     index = opened.index;
@@ -58,12 +59,13 @@ export function openStorage(paths: RoadmapPaths, options: OpenOptions): Storage 
     options.profiler?.mark('read config');
     if (!config.bool('storage.use_index')) {
       index.close();
-      return files();
+      return files(switchedOff);
     }
     if (opened.fresh && !config.bool('storage.auto_rebuild_index') && hasEntityFolders(paths)) {
       index.close();
-      options.warn('the index needs a rebuild and storage.auto_rebuild_index is false: answering from the files (run `roadmap index rebuild`)');
-      return files();
+      const why = 'the index needs a rebuild and storage.auto_rebuild_index is false';
+      options.warn(`${why}: answering from the files (run \`roadmap index rebuild\`)`);
+      return files(why);
     }
     if (opened.fresh) ensureGitignore(paths.dir);
     if (options.freshen === false) {
@@ -80,16 +82,18 @@ export function openStorage(paths: RoadmapPaths, options: OpenOptions): Storage 
     index?.close();
     if (error instanceof IndexUnavailable) {
       options.warn(`${error.message}: answering from the files`);
-      return files();
+      return files(error.message);
     }
     const code = (error as { code?: string }).code ?? '';
     if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-      options.warn('the index is locked by another process: answering from the files');
-      return files();
+      const why = 'the index is locked by another process';
+      options.warn(`${why}: answering from the files`);
+      return files(why);
     }
     if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR') || code === 'EACCES' || code === 'EROFS') {
-      options.warn(`the index cannot be written (${code}): answering from the files`);
-      return files();
+      const why = `the index cannot be written (${code})`;
+      options.warn(`${why}: answering from the files`);
+      return files(why);
     }
     throw error;
   }

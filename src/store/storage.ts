@@ -48,6 +48,8 @@ export interface Storage {
   readonly paths: RoadmapPaths;
   /** `files` when answering from the Markdown files alone, `index` when from SQLite. */
   readonly mode: 'files' | 'index';
+  /** In `files` mode, why the index is not answering, in a phrase. */
+  readonly whyNoIndex?: string;
 
   /** Files that could not be read; the CLI names each on stderr. */
   problems(): Problem[];

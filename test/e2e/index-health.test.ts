@@ -168,6 +168,18 @@ describe('graceful fallback', () => {
     assert.throws(() => statSync(join(cwd, '.roadmap', 'index.db')), 'no index is made when it is switched off');
   });
 
+  test('index and watch commands without an index say why there is none, in their one line', () => {
+    const cwd = fixtureRepo('roadmap-cli-2025-10');
+    const noIndex = roadmapSync(cwd, ['--no-index', 'index', 'status']);
+    assert.deepEqual([noIndex.code, noIndex.stderr], [1, 'error: the index is not in use: --no-index was given\n']);
+    assert.equal(roadmapSync(cwd, ['config', 'set', 'storage.use_index', 'false']).code, 0);
+    const off = 'the index is not in use: storage.use_index is false (`roadmap config set storage.use_index true` turns it on)';
+    for (const [args, message] of [[['index', 'check'], `error: ${off}\n`], [['watch'], `error: watch keeps the index fresh, and ${off}\n`]] as const) {
+      const result = roadmapSync(cwd, [...args]);
+      assert.deepEqual([result.code, result.stderr], [1, message], args.join(' '));
+    }
+  });
+
   test('an index that cannot be opened: one warning line, the same answer from the files', () => {
     const cwd = fixtureRepo('roadmap-cli-2025-10');
     const expected = ids(cwd);

@@ -18,9 +18,7 @@ import { writeJson } from '../output/json.js';
 
 function hybrid(ctx: Context, options: { freshen?: boolean } = {}): HybridStore {
   const store = ctx.store(options);
-  if (!(store instanceof HybridStore)) {
-    throw new RoadmapError('the index is not in use (--no-index, storage.use_index false, or it could not be opened: see the warning above)');
-  }
+  if (!(store instanceof HybridStore)) throw new RoadmapError(`the index is not in use: ${store.whyNoIndex ?? 'it could not be opened'}`);
   return store;
 }
 

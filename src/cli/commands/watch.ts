@@ -16,7 +16,7 @@ export function registerWatch(program: Command, ctx: Context): void {
       const debounceMs = Number(opts.debounce);
       if (!Number.isFinite(debounceMs) || debounceMs < 0) throw new RoadmapError(`invalid --debounce "${opts.debounce}": expected milliseconds, 0 or more`);
       const store = ctx.store();
-      if (!(store instanceof HybridStore)) throw new RoadmapError('watch keeps the index fresh, and the index is not in use (see the warning above)');
+      if (!(store instanceof HybridStore)) throw new RoadmapError(`watch keeps the index fresh, and the index is not in use: ${store.whyNoIndex ?? 'it could not be opened'}`);
       const other = otherWatcher(readWatchState(store.index));
       if (other) throw new RoadmapError(`a watcher already keeps this index fresh (pid ${other.pid}); stop it first, or leave it running`);
       const live = startLiveIndex(store, {
