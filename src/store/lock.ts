@@ -118,7 +118,9 @@ function readOwner(path: string): { owner: Owner | null; raw: string; mtimeMs: n
       owner = null;
     }
     return { owner, raw, mtimeMs };
-  } catch {
+  } catch (error) {
+    // Nobody takes a lock as a folder: waiting for it to go would only time out.
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') throw new WriteError(`could not lock ${path}: it is a folder, not a lock file; remove it`);
     return null;
   }
 }

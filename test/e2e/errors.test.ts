@@ -455,6 +455,17 @@ describe('a write the disk refuses changes no file', () => {
   });
 });
 
+test('a folder where the lock file goes is named at once, not waited on as if another process held it', () => {
+  const dir = emptyProject();
+  const id = create(dir, 'Untouched');
+  mkdirSync(join(dir, '.roadmap', '.lock'));
+  const before = snapshot(dir);
+  for (const args of [['issue', 'create', 'Never written'], ['issue', 'update', id, '--priority', 'low'], ['config', 'set', 'storage.cache_size', '5']]) {
+    assertFails(roadmapSync(dir, args), 1, /^error: could not lock .+\/\.roadmap\/\.lock: it is a folder, not a lock file; remove it$/, args.join(' '));
+  }
+  assertSameSnapshot(before, snapshot(dir));
+});
+
 describe('a file written by another tool in the middle is not clobbered', () => {
   test('an update re-reads the file under the lock, so a hand edit made before it is kept', () => {
     const dir = emptyProject();
