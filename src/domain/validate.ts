@@ -1,6 +1,6 @@
 import { ValidationError } from '../errors.js';
 import {
-  ALL_ISSUE_STATUSES, ARCHIVED_STATUS, ISSUE_STATUSES, ISSUE_TYPES, MILESTONE_STATUSES, PRIORITIES,
+  ALL_ISSUE_STATUSES, ISSUE_TYPES, MILESTONE_STATUSES, PRIORITIES,
   ROADMAP_STATUSES,
 } from './values.js';
 
@@ -17,9 +17,11 @@ function oneOf(field: string, allowed: readonly string[]) {
 }
 
 /** A status to write: the five of the format, plus `archived` for a soft delete. */
-export const parseIssueStatus = oneOf('status', [...ISSUE_STATUSES, ARCHIVED_STATUS]);
-/** A status to filter on: also the legacy spellings real files hold. */
-export const parseStatusFilter = oneOf('status', ALL_ISSUE_STATUSES);
+/**
+ * A status to write or to filter on: the legacy spellings of done too, as real files hold them
+ * (a write takes them as given; `done` is written as the project spells it).
+ */
+export const parseIssueStatus = oneOf('status', ALL_ISSUE_STATUSES);
 export const parsePriority = oneOf('priority', PRIORITIES);
 export const parseIssueType = oneOf('type', ISSUE_TYPES);
 export const parseMilestoneStatus = oneOf('milestone status', MILESTONE_STATUSES);

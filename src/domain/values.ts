@@ -44,6 +44,25 @@ export function statusesMatching(filter: string): string[] {
   return wanted === 'done' ? ['done', ...LEGACY_DONE_STATUSES] : [wanted];
 }
 
+/**
+ * How a project spells done: the spelling most of its finished issues use (the Python tool
+ * wrote `done`, later `closed`), `done` when none is finished yet or on a tie with it. An
+ * issue marked done is written this way, so one folder does not mix two words for one state.
+ */
+export function doneSpellingOf(counts: Iterable<[status: string, count: number]>): string {
+  let best = 'done';
+  let most = 0;
+  for (const [status, count] of counts) {
+    const spelling = foldCase(status);
+    if (!DONE.has(spelling)) continue;
+    if (count > most || (count === most && spelling === 'done')) {
+      best = spelling;
+      most = count;
+    }
+  }
+  return best;
+}
+
 /** Rank for sorting by priority: critical first; unknown values after low. */
 export function priorityRank(priority: string | null | undefined): number {
   const index = PRIORITIES.indexOf(foldCase(priority ?? '') as Priority);

@@ -17,4 +17,6 @@ export interface Catalog {
   dependencyNodes(): Iterable<DependencyNode>;
   milestones(): Milestone[];
   roadmaps(): Roadmap[];
+  /** How many issues hold each status (at least each finished one), for the spelling of done. */
+  statusCounts(): Iterable<[status: string, count: number]>;
 }

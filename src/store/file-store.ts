@@ -19,6 +19,7 @@ import { DEFAULT_SORT, issueComparator, issueMatches, type IssueQuery } from '..
 import { type NewRoadmap, newRoadmapBody, newRoadmapFields, type Roadmap, roadmapFromFields } from '../domain/roadmap.js';
 import { compareHits, matchTier, queryTerms } from '../domain/search.js';
 import { folderSlug, slugify } from '../domain/slug.js';
+import { doneSpellingOf } from '../domain/values.js';
 import { AtomicBatch } from './atomic.js';
 import { type Config, readConfigOrDefaults, parseSettingValue, writeConfigValue } from './config.js';
 import { type GitCopy, gitCopies } from './git.js';
@@ -335,7 +336,8 @@ export class FileStore implements Storage {
       const named = normalizeMilestone(input.milestone);
       const milestone = named ? findMilestone(named, catalog.milestones()).name : null;
       const id = newId((candidate) => catalog.hasIssueId(candidate));
-      const fields = newIssueFields({ ...input, milestone, dependsOn }, id, this.now());
+      const status = input.status === 'done' ? doneSpellingOf(catalog.statusCounts()) : input.status;
+      const fields = newIssueFields({ ...input, status, milestone, dependsOn }, id, this.now());
       const folder = this.issueFolderFor(milestone, catalog);
       const abs = join(folder, `${id}-${slugify(input.title)}.md`);
       this.writeFile(abs, renderEntityFile(fields, newIssueBody(input.title, input.body)));
@@ -354,6 +356,8 @@ export class FileStore implements Storage {
       if (resolved.milestone !== undefined) resolved.milestone = normalizeMilestone(resolved.milestone);
       if (resolved.milestone) resolved.milestone = findMilestone(resolved.milestone, catalog.milestones()).name;
       if (resolved.addDependsOn?.length) checkNoCycles(catalog, targets, resolved.addDependsOn);
+      // Done is written the way the project already writes it (`closed` in later Python folders).
+      if (resolved.status === 'done') resolved.status = doneSpellingOf(catalog.statusCounts());
       const now = this.now();
       // Plan every file before writing any, so a bad one stops the batch before it starts.
       const plans: Array<{ issue: Issue; text: string | null; from: string; to: string }> = [];
@@ -678,5 +682,11 @@ class ScanCatalog implements Catalog {
 
   roadmaps(): Roadmap[] {
     return (this.roadmapList ??= this.store.listRoadmaps());
+  }
+
+  statusCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const issue of this.all()) counts.set(issue.status, (counts.get(issue.status) ?? 0) + 1);
+    return counts;
   }
 }

@@ -2,7 +2,7 @@
  * What git could give back of a file about to be deleted, so `delete` prints a way back that
  * works (or says there is none) instead of a `git checkout` that fails on a file never committed.
  */
-import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 
 export interface GitCopy {
   /** Where git keeps a copy: the last commit, the index (staged), or nowhere. */
@@ -18,6 +18,8 @@ export interface GitCopy {
 export function gitCopies(root: string, rels: string[]): Map<string, GitCopy> {
   const copies = new Map<string, GitCopy>();
   if (rels.length === 0) return copies;
+  // Loaded here, not at start-up: only `delete` asks git anything.
+  const { spawnSync } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
   const git = (args: string[]) => spawnSync('git', ['-C', root, ...args], { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] });
   // Status names paths from the top of the work tree; the prefix maps them back to `root`.
   const prefix = git(['rev-parse', '--show-prefix']);

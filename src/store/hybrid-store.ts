@@ -57,6 +57,7 @@ export class HybridStore implements Storage {
       dependencyNodes: () => index.dependencyNodes(),
       milestones: () => index.milestones(),
       roadmaps: () => index.roadmaps(),
+      statusCounts: () => index.statusCounts(),
     };
     this.files = new FileStore(paths, { clock: options.clock, catalog: () => this.catalog, onWrite: (changes) => this.afterWrite(changes), readOnly: options.readOnly });
   }

@@ -246,7 +246,7 @@ describe('bad values: exit 1 naming the field and what is allowed, nothing writt
     id = create(dir, 'Target');
   });
 
-  const STATUS = /^error: invalid status "finished": allowed values are todo, in-progress, blocked, review, done, archived$/;
+  const STATUS = /^error: invalid status "finished": allowed values are todo, in-progress, blocked, review, done, closed, completed, archived$/;
   const PRIORITY = /^error: invalid priority "urgent": allowed values are critical, high, medium, low$/;
   const TYPE = /^error: invalid type "task": allowed values are feature, bug, other$/;
   const ESTIMATE = /^error: invalid estimate "lots": expected a number of hours, 0 or more$/;

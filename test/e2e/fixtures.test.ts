@@ -186,7 +186,8 @@ for (const name of FIXTURE_NAMES) {
       assert.deepEqual(gitChanged(repo), [issue.path], 'one file changed');
       assertOnlyKeysChanged(repo, issue.path, DONE_KEYS, ['status', 'updated', 'completed_date', 'actual_end_date']);
       const after = frontMatter(join(repo, issue.path));
-      assert.equal(after.status, 'done');
+      // Written as the folder already spells done: 95 issues of 2026-02 say closed, none done.
+      assert.equal(after.status, name === 'roadmap-cli-2026-02' ? 'closed' : 'done');
       assert.equal(Number(after.progress_percentage), 100);
       assert.deepEqual(Object.keys(after), Object.keys(issue.fields), 'key order kept, nothing added');
     });
@@ -354,6 +355,25 @@ describe('fixture roadmap-cli-2026-02: the per-milestone folder layout', () => {
     const beforeText = git(repo, 'show', `HEAD:${path}`);
     const text = readFileSync(join(repo, path), 'utf8');
     assert.equal(text.slice(text.indexOf('\n---\n')), beforeText.slice(beforeText.indexOf('\n---\n')));
+  });
+
+  test('done is written as this folder spells it (closed), and closed may be asked for by name in any folder', () => {
+    const issue = todoIssue(expectedOf(repo));
+    roadmapOk(repo, ['issue', 'done', issue.id]);
+    assert.equal(frontMatter(join(repo, issue.path)).status, 'closed');
+    const created = roadmapJson<Json>(repo, ['issue', 'create', 'Born finished', '--status', 'done', '--json']);
+    assert.equal(created.status, 'closed');
+    assert.ok(roadmapJson<Json[]>(repo, ['issue', 'list', '--status', 'done', '--json']).some((i) => i.id === issue.id), '--status done finds it');
+
+    const seedEra = fixtureRepo('roadmap-cli-2025-10');
+    const other = todoIssue(expectedOf(seedEra));
+    roadmapOk(seedEra, ['issue', 'update', other.id, '--status', 'closed']);
+    const fields = frontMatter(join(seedEra, other.path));
+    assert.equal(fields.status, 'closed', 'taken as given');
+    assert.ok(fields.completed_date, 'and stamped as done');
+    const third = expectedOf(seedEra).issues.find((i) => i.fields.status === 'todo' && i.path !== other.path)!;
+    roadmapOk(seedEra, ['issue', 'done', String(third.fields.id)]);
+    assert.equal(frontMatter(join(seedEra, third.path)).status, 'done', 'the seed era spells it done');
   });
 
   test('a new roadmap goes to projects/, the folder this project already uses', () => {

@@ -18,9 +18,9 @@ import { folderSlug, slugify } from '../../src/domain/slug.js';
 import { closest, editDistance } from '../../src/domain/suggest.js';
 import {
   parseDate, parseHours, parseIdRef, parseIssueStatus, parseIssueType, parseLimit, parseMilestoneStatus, parsePriority,
-  parseProgress, parseRoadmapStatus, parseStatusFilter, parseTitle,
+  parseProgress, parseRoadmapStatus, parseTitle,
 } from '../../src/domain/validate.js';
-import { isDoneStatus, isOpenStatus } from '../../src/domain/values.js';
+import { isDoneStatus, isOpenStatus, doneSpellingOf } from '../../src/domain/values.js';
 import { AmbiguousError, NotFoundError, ValidationError } from '../../src/errors.js';
 import { parseEntityFile } from '../../src/store/frontmatter.js';
 import { FIXTURE_NAMES, FIXTURES, filesUnder } from '../helpers.js';
@@ -330,8 +330,7 @@ describe('planIssueEdits', () => {
 
 describe('validation messages name the field and the allowed values', () => {
   const cases: Array<[string, () => unknown, RegExp]> = [
-    ['status', () => parseIssueStatus('finished'), /^invalid status "finished": allowed values are todo, in-progress, blocked, review, done, archived$/],
-    ['status filter', () => parseStatusFilter('nope'), /^invalid status "nope": allowed values are todo, in-progress, blocked, review, done, closed, completed, archived$/],
+    ['status', () => parseIssueStatus('finished'), /^invalid status "finished": allowed values are todo, in-progress, blocked, review, done, closed, completed, archived$/],
     ['priority', () => parsePriority('urgent'), /^invalid priority "urgent": allowed values are critical, high, medium, low$/],
     ['type', () => parseIssueType('task'), /^invalid type "task": allowed values are feature, bug, other$/],
     ['milestone status', () => parseMilestoneStatus('done'), /^invalid milestone status "done": allowed values are open, closed$/],
@@ -461,6 +460,18 @@ describe('search rules', () => {
     assert.equal(matchTier(terms, { ...doc, title: 'Fix', body: 'the git sync' }), 'body');
     assert.equal(matchTier(terms, { ...doc, title: 'Fix', comments: 'async git' }), null, '"sync" must begin a word');
     assert.equal(matchTier(queryTerms('resume'), { ...doc, title: 'Résumé parser' }), 'title');
+  });
+});
+
+describe('the spelling of done a project uses', () => {
+  test('the spelling most finished issues use; done when none is finished, or on a tie', () => {
+    assert.equal(doneSpellingOf([]), 'done');
+    assert.equal(doneSpellingOf([['todo', 40], ['closed', 95]]), 'closed');
+    assert.equal(doneSpellingOf([['Closed', 3], ['done', 1]]), 'closed', 'case is folded');
+    assert.equal(doneSpellingOf([['closed', 2], ['done', 2]]), 'done');
+    assert.equal(doneSpellingOf([['done', 2], ['closed', 2]]), 'done', 'whatever the order');
+    assert.equal(doneSpellingOf([['completed', 5], ['closed', 4], ['done', 1]]), 'completed');
+    assert.equal(doneSpellingOf([['archived', 50], ['in-progress', 9]]), 'done', 'only finished statuses count');
   });
 });
 

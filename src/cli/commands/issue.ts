@@ -12,7 +12,7 @@ import type { Issue } from '../../domain/issue.js';
 import { DEFAULT_SORT, type IssueQuery, milestoneFilter, parseSort } from '../../domain/query.js';
 import {
   parseHours, parseIdRef, parseIssueStatus, parseIssueType, parseLimit, parsePriority, parseProgress,
-  parseStatusFilter, parseTitle,
+  parseTitle,
 } from '../../domain/validate.js';
 import type { UpdateResult } from '../../store/storage.js';
 import type { Context } from '../context.js';
@@ -106,7 +106,7 @@ export function registerIssue(program: Command, ctx: Context): void {
       .option('-n, --limit <n>', 'at most this many'),
   ).action((opts) => {
     const query: IssueQuery = {
-      statuses: opts.status?.map(parseStatusFilter),
+      statuses: opts.status?.map(parseIssueStatus),
       priorities: opts.priority?.map(parsePriority),
       assignee: opts.assignee,
       ...milestoneFilter(opts.milestone, Boolean(opts.backlog)),
@@ -137,7 +137,7 @@ export function registerIssue(program: Command, ctx: Context): void {
     .argument('[ids...]', 'ids or unique prefixes')
     .option('--stdin', 'also read ids from standard input (one per line or space-separated)')
     .option('--title <title>', 'new title')
-    .option('-s, --status <status>', 'todo, in-progress, blocked, review, done or archived')
+    .option('-s, --status <status>', 'todo, in-progress, blocked, review, done or archived (done is written as the project spells it: done, or closed)')
     .option('-p, --priority <priority>', 'critical, high, medium or low')
     .option('-t, --type <type>', 'feature, bug or other')
     .option('-a, --assignee <name>', 'who works on it ("" to unassign)')
@@ -179,7 +179,7 @@ export function registerIssue(program: Command, ctx: Context): void {
     command.action((refs: string[], opts) => applyChange(ctx, refs, change, Boolean(opts.json), name));
   };
   shortcut('start', 'mark issues in progress (stamps actual_start_date)', { status: 'in-progress' });
-  shortcut('done', 'mark issues done (stamps actual_end_date and completed_date, progress 100)', { status: 'done' }, 'close');
+  shortcut('done', 'mark issues done, spelt as the project spells it (stamps actual_end_date and completed_date, progress 100)', { status: 'done' }, 'close');
   shortcut('block', 'mark issues blocked', { status: 'blocked' });
   shortcut('unblock', 'take issues out of blocked (back to in-progress if started, else todo)', { unblock: true });
 

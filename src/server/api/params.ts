@@ -4,7 +4,7 @@
  */
 import { ValidationError } from '../../errors.js';
 import { DEFAULT_SORT, type IssueQuery, milestoneFilter, parseSort } from '../../domain/query.js';
-import { parsePriority, parseStatusFilter } from '../../domain/validate.js';
+import { parseIssueStatus, parsePriority } from '../../domain/validate.js';
 
 export function checkKnown(params: URLSearchParams, known: readonly string[]): void {
   for (const key of new Set(params.keys())) {
@@ -53,7 +53,7 @@ export function issueQuery(params: URLSearchParams): IssueQuery {
   if (milestone !== undefined && backlog) throw new ValidationError('give milestone or backlog, not both');
   const sort = params.get('sort');
   return {
-    statuses: list(params, 'status')?.map(parseStatusFilter),
+    statuses: list(params, 'status')?.map(parseIssueStatus),
     priorities: list(params, 'priority')?.map(parsePriority),
     assignee: text(params, 'assignee'),
     ...milestoneFilter(milestone, backlog),

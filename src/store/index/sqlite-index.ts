@@ -422,6 +422,11 @@ export class SqliteIndex {
     return this.prepare('SELECT 1 FROM issues WHERE id = ?').get(id) !== undefined;
   }
 
+  /** Issues per status (folded to lower case), for the finished spellings only: all a write asks. */
+  statusCounts(): Array<[string, number]> {
+    return this.prepare("SELECT status_key, count(*) FROM issues WHERE status_key IN ('done', 'closed', 'completed') GROUP BY status_key").raw().all() as Array<[string, number]>;
+  }
+
   issuesInMilestone(milestone: string | null, limit?: number): Issue[] {
     const condition = milestone === null ? 'milestone IS NULL' : 'milestone = ?';
     const rows = this.db.prepare(`SELECT i.path, f.fields FROM issues i JOIN issue_fields f ON f.issue = i.rowid WHERE ${condition} ORDER BY i.path${limit !== undefined ? ` LIMIT ${limit}` : ''}`).raw()
