@@ -44,21 +44,30 @@ export function statusesMatching(filter: string): string[] {
   return wanted === 'done' ? ['done', ...LEGACY_DONE_STATUSES] : [wanted];
 }
 
+/** Each spelling of done is counted up to this many issues: enough to tell, and cheap to count. */
+export const DONE_SPELLING_SAMPLE = 1000;
+
+/** `done` and its legacy spellings, the candidates of doneSpellingOf. */
+export const DONE_SPELLINGS: readonly string[] = [...DONE];
+
 /**
  * How a project spells done: the spelling most of its finished issues use (the Python tool
- * wrote `done`, later `closed`), `done` when none is finished yet or on a tie with it. An
- * issue marked done is written this way, so one folder does not mix two words for one state.
+ * wrote `done`, later `closed`), each counted up to DONE_SPELLING_SAMPLE; `done` when none is
+ * finished yet or on a tie with it (`closed` wins a tie with `completed`). An issue marked done is written this way, so one folder
+ * does not mix two words for one state.
  */
 export function doneSpellingOf(counts: Iterable<[status: string, count: number]>): string {
-  let best = 'done';
-  let most = 0;
+  const totals = new Map<string, number>();
   for (const [status, count] of counts) {
     const spelling = foldCase(status);
-    if (!DONE.has(spelling)) continue;
-    if (count > most || (count === most && spelling === 'done')) {
-      best = spelling;
-      most = count;
-    }
+    if (DONE.has(spelling)) totals.set(spelling, (totals.get(spelling) ?? 0) + count);
+  }
+  // In this order, so a tie goes to `done`, then to `closed`.
+  let best = 'done';
+  let most = -1;
+  for (const spelling of DONE_SPELLINGS) {
+    const count = Math.min(totals.get(spelling) ?? 0, DONE_SPELLING_SAMPLE);
+    if (count > most) [best, most] = [spelling, count];
   }
   return best;
 }

@@ -363,6 +363,9 @@ describe('fixture roadmap-cli-2026-02: the per-milestone folder layout', () => {
     assert.equal(frontMatter(join(repo, issue.path)).status, 'closed');
     const created = roadmapJson<Json>(repo, ['issue', 'create', 'Born finished', '--status', 'done', '--json']);
     assert.equal(created.status, 'closed');
+    const fromFiles = expectedOf(repo).issues.find((i) => i.fields.status === 'todo' && i.path !== issue.path)!;
+    roadmapOk(repo, ['--no-index', 'issue', 'done', String(fromFiles.fields.id)]);
+    assert.equal(frontMatter(join(repo, fromFiles.path)).status, 'closed', 'the files alone tell the same spelling');
     assert.ok(roadmapJson<Json[]>(repo, ['issue', 'list', '--status', 'done', '--json']).some((i) => i.id === issue.id), '--status done finds it');
 
     const seedEra = fixtureRepo('roadmap-cli-2025-10');

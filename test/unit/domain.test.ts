@@ -20,7 +20,7 @@ import {
   parseDate, parseHours, parseIdRef, parseIssueStatus, parseIssueType, parseLimit, parseMilestoneStatus, parsePriority,
   parseProgress, parseRoadmapStatus, parseTitle,
 } from '../../src/domain/validate.js';
-import { isDoneStatus, isOpenStatus, doneSpellingOf } from '../../src/domain/values.js';
+import { isDoneStatus, isOpenStatus, DONE_SPELLING_SAMPLE, doneSpellingOf } from '../../src/domain/values.js';
 import { AmbiguousError, NotFoundError, ValidationError } from '../../src/errors.js';
 import { parseEntityFile } from '../../src/store/frontmatter.js';
 import { FIXTURE_NAMES, FIXTURES, filesUnder } from '../helpers.js';
@@ -472,6 +472,11 @@ describe('the spelling of done a project uses', () => {
     assert.equal(doneSpellingOf([['done', 2], ['closed', 2]]), 'done', 'whatever the order');
     assert.equal(doneSpellingOf([['completed', 5], ['closed', 4], ['done', 1]]), 'completed');
     assert.equal(doneSpellingOf([['archived', 50], ['in-progress', 9]]), 'done', 'only finished statuses count');
+    assert.equal(doneSpellingOf([['completed', 3], ['closed', 3]]), 'closed', 'closed wins a tie with completed');
+    assert.equal(doneSpellingOf([['closed', 1], ['Closed', 1], ['done', 1]]), 'closed', 'spellings differing in case add up');
+    // Counted up to the sample each, as the index counts them: past it, a tie.
+    assert.equal(doneSpellingOf([['closed', DONE_SPELLING_SAMPLE + 500], ['done', DONE_SPELLING_SAMPLE]]), 'done');
+    assert.equal(doneSpellingOf([['closed', DONE_SPELLING_SAMPLE], ['done', DONE_SPELLING_SAMPLE - 1]]), 'closed');
   });
 });
 

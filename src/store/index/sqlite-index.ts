@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import type { Fields } from '../../domain/fields.js';
 import { foldCase } from '../../domain/fields.js';
+import { DONE_SPELLING_SAMPLE, DONE_SPELLINGS } from '../../domain/values.js';
 import type { DependencyNode } from '../../domain/graph.js';
 import { type Issue, issueFromFields, type IssueSummary } from '../../domain/issue.js';
 import { type Milestone, milestoneFromFields } from '../../domain/milestone.js';
@@ -422,9 +423,13 @@ export class SqliteIndex {
     return this.prepare('SELECT 1 FROM issues WHERE id = ?').get(id) !== undefined;
   }
 
-  /** Issues per status (folded to lower case), for the finished spellings only: all a write asks. */
+  /**
+   * Issues per finished spelling (folded to lower case), all a write asks, each counted up to
+   * DONE_SPELLING_SAMPLE: counting 71,000 `done` rows of 100,000 took 14 ms, this takes 0.2.
+   */
   statusCounts(): Array<[string, number]> {
-    return this.prepare("SELECT status_key, count(*) FROM issues WHERE status_key IN ('done', 'closed', 'completed') GROUP BY status_key").raw().all() as Array<[string, number]>;
+    const count = this.prepare(`SELECT count(*) FROM (SELECT 1 FROM issues WHERE status_key = ? LIMIT ${DONE_SPELLING_SAMPLE})`).pluck();
+    return DONE_SPELLINGS.map((status) => [status, count.get(status) as number]);
   }
 
   issuesInMilestone(milestone: string | null, limit?: number): Issue[] {
