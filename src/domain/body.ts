@@ -32,7 +32,7 @@ export function followFieldsInBody(body: string, before: Titled, after: Titled):
 function replaceDescription(lines: string[], heading: number, was: string, now: string): void {
   const nowLines = now === '' ? [] : now.split(/\r?\n/);
   if (was !== '') {
-    const at = findParagraph(lines, was.split(/\r?\n/));
+    const at = findParagraph(lines, heading, was.split(/\r?\n/));
     if (at === undefined) return;
     const length = was.split(/\r?\n/).length;
     if (nowLines.length > 0) {
@@ -61,12 +61,23 @@ function replaceDescription(lines: string[], heading: number, was: string, now: 
   }
 }
 
-/** Where `paragraph` stands as whole lines between blank lines (or headings, or the ends). */
-function findParagraph(lines: string[], paragraph: string[]): number | undefined {
-  const bounded = (i: number) => i < 0 || i >= lines.length || isBlank(lines[i]!) || lines[i]!.startsWith('#');
-  for (let at = 0; at + paragraph.length <= lines.length; at++) {
-    if (!paragraph.every((line, k) => lines[at + k]!.trim() === line.trim())) continue;
-    if (bounded(at - 1) && bounded(at + paragraph.length)) return at;
-  }
-  return undefined;
+/**
+ * Where the description stands, if it does: only where the templates put it, as the first
+ * paragraph under the `# name` heading or under a Description or Overview section. The same
+ * words elsewhere (a goal that reads "TBD") are a person's, and stay.
+ */
+function findParagraph(lines: string[], heading: number, paragraph: string[]): number | undefined {
+  const firstAfter = (line: number) => {
+    let at = line + 1;
+    while (at < lines.length && isBlank(lines[at]!)) at++;
+    return at;
+  };
+  const places = [heading >= 0 ? firstAfter(heading) : 0];
+  const section = lines.findIndex((line) => DESCRIPTION_SECTION.test(line.trim()));
+  if (section >= 0) places.push(firstAfter(section));
+  const bounded = (i: number) => i >= lines.length || isBlank(lines[i]!) || lines[i]!.startsWith('#');
+  return places.find((at) =>
+    at + paragraph.length <= lines.length &&
+    paragraph.every((line, k) => lines[at + k]!.trim() === line.trim()) &&
+    bounded(at + paragraph.length));
 }

@@ -16,7 +16,6 @@ function oneOf(field: string, allowed: readonly string[]) {
   };
 }
 
-/** A status to write: the five of the format, plus `archived` for a soft delete. */
 /**
  * A status to write or to filter on: the legacy spellings of done too, as real files hold them
  * (a write takes them as given; `done` is written as the project spells it).

@@ -77,7 +77,7 @@ function readConfigText(path: string): string {
 export function configFromRaw(raw: Fields): Config {
   const get = (key: string): unknown => {
     const value = lookup(raw, key);
-    return value === undefined ? SETTINGS[key]?.default : value;
+    return value === undefined ? settingOf(key)?.default : value;
   };
   return {
     raw,
@@ -88,7 +88,7 @@ export function configFromRaw(raw: Fields): Config {
     },
     int: (key) => {
       const value = Number(get(key));
-      return Number.isFinite(value) ? value : Number(SETTINGS[key]?.default ?? 0);
+      return Number.isFinite(value) ? value : Number(settingOf(key)?.default ?? 0);
     },
   };
 }
@@ -96,7 +96,7 @@ export function configFromRaw(raw: Fields): Config {
 function lookup(raw: Fields, key: string): unknown {
   let at: unknown = raw;
   for (const part of key.split('.')) {
-    if (at == null || typeof at !== 'object' || Array.isArray(at)) return undefined;
+    if (at == null || typeof at !== 'object' || Array.isArray(at) || !Object.hasOwn(at, part)) return undefined;
     at = (at as Fields)[part];
   }
   return at;
@@ -120,7 +120,7 @@ export function flattenConfig(config: Config): Array<{ key: string; value: unkno
 
 /** Turn the text a user typed into the value to store: typed for known keys, YAML-ish otherwise. */
 export function parseSettingValue(key: string, text: string): unknown {
-  const setting = SETTINGS[key];
+  const setting = settingOf(key);
   const kind: Kind | undefined = setting?.kind;
   if (kind === 'boolean' || (!kind && /^(true|false)$/i.test(text))) {
     if (/^(true|yes|on|1)$/i.test(text)) return true;
@@ -150,7 +150,7 @@ export function writeConfigValue(dir: string, key: string, value: unknown, force
     let after: string;
     try {
       const raw = before.trim() === '' ? {} : parseYamlMapping(before);
-      if (!force && !SETTINGS[key] && lookup(raw, key) === undefined) throw unknownSetting(key);
+      if (!force) checkSettable(raw, key);
       after = before.trim() === '' ? renderYaml(nest(key.split('.'), value)) : editYaml(before, [{ path: key.split('.'), value }]);
     } catch (error) {
       if (error instanceof FrontMatterError) throw new RoadmapError(`${path}:${error.line}: ${error.message}; fix it by hand, it was not changed`);
@@ -158,6 +158,24 @@ export function writeConfigValue(dir: string, key: string, value: unknown, force
     }
     if (after !== before) writeFileAtomic(path, after);
   });
+}
+
+/** A known setting by its dotted name; `toString` and the like are not settings. */
+function settingOf(key: string): (typeof SETTINGS)[string] | undefined {
+  return Object.hasOwn(SETTINGS, key) ? SETTINGS[key] : undefined;
+}
+
+/**
+ * Without --force, a key must be one roadmap reads or one the file already holds (another
+ * tool's), and a section of keys is not replaced by one value.
+ */
+function checkSettable(raw: Fields, key: string): void {
+  const current = lookup(raw, key);
+  if (current !== null && typeof current === 'object' && !Array.isArray(current)) {
+    const keys = Object.keys(current).map((k) => `${key}.${k}`);
+    throw new ValidationError(`${key} is a section (${keys.join(', ')}); set one of its keys, or add --force to replace it all`);
+  }
+  if (!settingOf(key) && current === undefined) throw unknownSetting(key);
 }
 
 function unknownSetting(key: string): ValidationError {

@@ -406,11 +406,9 @@ export class FileStore implements Storage {
 
   deleteIssues(refs: string[]): Issue[] {
     return this.write((changes, catalog) => {
-      const targets = refs.map((ref) => catalog.resolveIssue(ref));
-      const done = new Set<string>();
+      // An id given twice (or by two prefixes) is one file, deleted and reported once.
+      const targets = [...new Map(refs.map((ref) => catalog.resolveIssue(ref)).map((issue) => [issue.path, issue])).values()];
       for (const issue of targets) {
-        if (done.has(issue.path)) continue;
-        done.add(issue.path);
         this.deleteFile(this.abs(issue.path));
         changes.push({ kind: 'issue', rel: issue.path, removed: true });
       }

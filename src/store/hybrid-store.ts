@@ -18,12 +18,12 @@ import { LruCache } from './cache.js';
 import type { Catalog } from './catalog.js';
 import type { Config } from './config.js';
 import { type FileChange, FileStore, findMilestone, WriteRefused } from './file-store.js';
+import type { GitCopy } from './git.js';
 import { kindOfPath, type RoadmapPaths } from './layout.js';
 import { readRecord } from './index/read-record.js';
 import type { SqliteIndex } from './index/sqlite-index.js';
 import { refreshPaths, syncIndex } from './index/sync.js';
 import type { Problem, ProgressRow, SearchHit, Storage, UpdateResult } from './storage.js';
-import type { GitCopy } from './git.js';
 
 export interface HybridOptions {
   clock?: () => Date;

@@ -61,7 +61,8 @@ export function openStorage(paths: RoadmapPaths, options: OpenOptions): Storage 
       index.close();
       return files(switchedOff);
     }
-    if (opened.fresh && !config.bool('storage.auto_rebuild_index') && hasEntityFolders(paths)) {
+    // `index rebuild` (freshen false) is the rebuild the setting waits for: it goes ahead.
+    if (opened.fresh && options.freshen !== false && !config.bool('storage.auto_rebuild_index') && hasEntityFolders(paths)) {
       index.close();
       const why = 'the index needs a rebuild and storage.auto_rebuild_index is false';
       options.warn(`${why}: answering from the files (run \`roadmap index rebuild\`)`);

@@ -356,6 +356,10 @@ describe('issue update, start, done, block, unblock, delete', () => {
     assert.deepEqual(ids(out), [a, b]);
     assert.equal(existsSync(join(dir, path)), false);
     assert.equal(roadmapSync(dir, ['issue', 'show', b]).code, 1);
+    const twice = create(dir, 'Named twice');
+    const result = roadmapSync(dir, ['issue', 'delete', twice, twice.slice(0, 6)]);
+    assert.equal(result.stdout, `${twice}\n`, 'one file, one line');
+    assert.equal(stderrLines(result).filter((line) => line.startsWith('deleted ')).length, 1);
   });
 });
 
@@ -394,6 +398,12 @@ describe('delete says how to get a file back, and which issues still link to it'
     ]);
     git(dir, 'checkout', '--', paths[1]!);
     assert.match(read(join(dir, paths[1]!)), /^priority: low$/m, 'the staged version is the latest');
+
+    // A folder git ignores: git has no copy of anything in it.
+    write(join(dir, '.gitignore'), '.roadmap/issues/\n');
+    const ignored = create(dir, 'Kept out of git');
+    const ignoredPath = issuePath(dir, ignored);
+    assert.deepEqual(noteOf(roadmapSync(dir, ['issue', 'delete', ignored])), [`deleted ${ignoredPath}; it was never committed, so git cannot restore it`]);
 
     const outside = tempDir();
     roadmapOk(outside, ['init']);
@@ -763,6 +773,10 @@ describe('config get, set, list', () => {
     assertFails(roadmapSync(dir, ['config', 'set', 'storage.use_indx', 'false']), 1,
       /^error: unknown setting "storage\.use_indx": did you mean storage\.use_index\? \(roadmap reads project\.name, storage\.use_index, .+; to write a key for another tool, add --force\)$/);
     assertFails(roadmapSync(dir, ['config', 'set', 'github.owner', 'me']), 1, /^error: unknown setting "github\.owner" \(roadmap reads .+\)$/);
+    assertFails(roadmapSync(dir, ['config', 'set', 'toString', 'x']), 1, /^error: unknown setting "toString" \(roadmap reads .+\)$/);
+    assertFails(roadmapSync(dir, ['config', 'get', 'constructor']), 1, /^error: no setting "constructor"/);
+    assertFails(roadmapSync(dir, ['config', 'set', 'storage', 'false']), 1,
+      /^error: storage is a section \(storage\.use_index, storage\.cache_size\); set one of its keys, or add --force to replace it all$/);
     assert.equal(read(file), before, 'nothing written');
     // --force adds a key for another tool; once the file holds it, it changes like any other.
     roadmapOk(dir, ['config', 'set', 'github.owner', 'me', '--force']);

@@ -168,6 +168,20 @@ describe('graceful fallback', () => {
     assert.throws(() => statSync(join(cwd, '.roadmap', 'index.db')), 'no index is made when it is switched off');
   });
 
+  test('with storage.auto_rebuild_index false, a missing index is not built by reads, and index rebuild builds it', () => {
+    const cwd = fixtureRepo('roadmap-cli-2025-10');
+    const expected = roadmapSync(cwd, ['issue', 'list', '--all', '--format', 'ids']).stdout;
+    assert.equal(roadmapSync(cwd, ['config', 'set', 'storage.auto_rebuild_index', 'false']).code, 0);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(join(cwd, '.roadmap', `index.db${suffix}`), { force: true });
+    const read = roadmapSync(cwd, ['issue', 'list', '--all', '--format', 'ids']);
+    assert.equal(read.stdout, expected);
+    assert.equal(read.stderr, 'warning: the index needs a rebuild and storage.auto_rebuild_index is false: answering from the files (run `roadmap index rebuild`)\n');
+    const rebuilt = roadmapSync(cwd, ['index', 'rebuild']);
+    assert.equal(rebuilt.code, 0, rebuilt.stderr);
+    const after = roadmapSync(cwd, ['issue', 'list', '--all', '--format', 'ids']);
+    assert.deepEqual([after.stdout, after.stderr], [expected, ''], 'answered from the rebuilt index, without a warning');
+  });
+
   test('index and watch commands without an index say why there is none, in their one line', () => {
     const cwd = fixtureRepo('roadmap-cli-2025-10');
     const noIndex = roadmapSync(cwd, ['--no-index', 'index', 'status']);

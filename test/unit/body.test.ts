@@ -27,6 +27,22 @@ describe('followFieldsInBody', () => {
     );
   });
 
+  test('the description is looked for only where the templates put it: the same words elsewhere stay', () => {
+    const template = '# v1\n\n## Description\n\n\n## Goals\n\nTBD\n';
+    assert.equal(
+      followFieldsInBody(template, { name: 'v1', description: 'TBD' }, { name: 'v1', description: 'Ship the parser' }),
+      template,
+      'a goal reading TBD is not the (empty) description',
+    );
+    const notes = '# Beta\n\nNotes:\n\nFirst cut.\n';
+    assert.equal(followFieldsInBody(notes, { name: 'Beta', description: 'First cut.' }, { name: 'Beta', description: '' }), notes);
+    const described = '# v1\n\n## Description\n\nTBD\n\n## Goals\n\nTBD\n';
+    assert.equal(
+      followFieldsInBody(described, { name: 'v1', description: 'TBD' }, { name: 'v1', description: 'Ship it' }),
+      '# v1\n\n## Description\n\nShip it\n\n## Goals\n\nTBD\n',
+    );
+  });
+
   test('CRLF bodies keep CRLF', () => {
     assert.equal(followFieldsInBody('# Beta\r\n\r\nOld.\r\n', { name: 'Beta', description: 'Old.' }, { name: 'Gamma', description: 'New.' }), '# Gamma\r\n\r\nNew.\r\n');
   });

@@ -87,6 +87,23 @@ test('on a terminal too narrow for every column, those with a drop order are lef
   assert.equal(pipe.stdout().split('\n')[1], 'a title long enough to need cutting  someone-long  12345678  milestone-one', 'a pipe gets every column');
 });
 
+test('a column is left out before any column would be cut narrower than its header', () => {
+  interface Card { title: string; who: string; where: string }
+  const columns: Column<Card>[] = [
+    { header: 'TITLE', value: (r) => r.title, flex: true },
+    { header: 'ASSIGNEE', value: (r) => r.who, max: 16, dropOrder: 2 },
+    { header: 'MILESTONE', value: (r) => r.where, max: 16, dropOrder: 1 },
+  ];
+  const table = (termColumns: number) => {
+    const io = captureIO({ isTTY: true, columns: termColumns });
+    writeTable(io, columns, [{ title: 'Parse YAML front matter', who: 'alexandra', where: 'v1.2.0-beta' }]);
+    return io.stdout().split('\n').slice(0, 2);
+  };
+  assert.deepEqual(table(36), ['TITLE           ASSIGNEE   MILESTONE', 'Parse YAML fr…  alexandra  v1.2.0-b…'], 'cells cut, headers whole');
+  // At 30 all three fit only as `ASSI…  MILE…`: the milestone goes, and the rest read whole.
+  assert.deepEqual(table(30), ['TITLE                ASSIGNEE', 'Parse YAML front m…  alexandra']);
+});
+
 /** The table in a pipe as first written, plainly: the rules the faster one must keep. */
 function referenceTable(columns: Column<string[]>[], rows: string[][], sample: number): string {
   const clean = (s: string) => s.replace(/[\t\r\n]+/g, ' ');

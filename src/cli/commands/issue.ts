@@ -32,7 +32,7 @@ const collectList = (value: string, previous: string[] = []) => [...previous, ..
  */
 function warnOfDanglingLinks(ctx: Context, deleted: Issue[]): void {
   const gone = new Set(deleted.map((issue) => issue.id));
-  const some = (ids: string[]) => (ids.length <= 10 ? ids.join(', ') : `${ids.slice(0, 10).join(', ')} and ${ids.length - 10} more`);
+  const listed = (ids: string[]) => (ids.length <= 10 ? ids.join(', ') : `${ids.slice(0, 10).join(', ')} and ${ids.length - 10} more`);
   const issues = (n: number) => (n === 1 ? '1 issue' : `${n} issues`);
   for (const id of gone) {
     const nodes = [...ctx.store().dependencyNodes(id)].filter((node) => !gone.has(node.id));
@@ -40,10 +40,10 @@ function warnOfDanglingLinks(ctx: Context, deleted: Issue[]): void {
     const blockers = nodes.filter((node) => node.blocks.includes(id)).map((node) => node.id).sort();
     if (dependents.length > 0) {
       const one = dependents.length === 1;
-      ctx.warn(`${issues(dependents.length)} still ${one ? 'depends' : 'depend'} on ${id}: ${some(dependents)} (drop a link with: roadmap issue deps remove ${one ? dependents[0] : 'ID'} ${id})`);
+      ctx.warn(`${issues(dependents.length)} still ${one ? 'depends' : 'depend'} on ${id}: ${listed(dependents)} (drop a link with: roadmap issue deps remove ${one ? dependents[0] : 'ID'} ${id})`);
     }
     if (blockers.length > 0) {
-      ctx.warn(`${issues(blockers.length)} still ${blockers.length === 1 ? 'lists' : 'list'} ${id} under blocks: ${some(blockers)} (edit the file to drop it)`);
+      ctx.warn(`${issues(blockers.length)} still ${blockers.length === 1 ? 'lists' : 'list'} ${id} under blocks: ${listed(blockers)} (edit the file to drop it)`);
     }
   }
 }
@@ -58,7 +58,7 @@ export function registerIssue(program: Command, ctx: Context): void {
     .option('--title <title>', 'the title (the Python tool\'s spelling)')
     .option('-p, --priority <priority>', 'critical, high, medium or low', 'medium')
     .option('-t, --type <type>', 'feature, bug or other', 'other')
-    .option('-s, --status <status>', 'todo, in-progress, blocked, review or done', 'todo')
+    .option('-s, --status <status>', 'todo, in-progress, blocked, review, done (written as the project spells it) or archived', 'todo')
     .option('-m, --milestone <name>', 'the milestone it belongs to')
     .option('-a, --assignee <name>', 'who works on it')
     .option('-l, --label <label>', 'a label (repeat for more)', collect)

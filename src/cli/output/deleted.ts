@@ -5,7 +5,7 @@ export function deletedNote(rel: string, copy: GitCopy | undefined): string {
   if (!copy) return `deleted ${rel}`;
   if (copy.source === null) return `deleted ${rel}; it was never committed, so git cannot restore it`;
   const restore = `git checkout ${copy.source === 'HEAD' ? 'HEAD ' : ''}-- ${shellWord(rel)}`;
-  if (copy.whole) return `deleted ${rel} (restore with: ${restore})`;
+  if (copy.current) return `deleted ${rel} (restore with: ${restore})`;
   return `deleted ${rel}; its changes since git last saw it are gone (${restore} restores the version git has)`;
 }
 

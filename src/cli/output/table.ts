@@ -93,10 +93,11 @@ function fitTo(limit: number, widths: number[], columns: Array<Pick<Column<unkno
 }
 
 /**
- * The columns a terminal of `limit` columns shows, and their widths (set in `widths`): all that
- * fit once narrowed, leaving out those with a drop order, lowest first, while they do not.
+ * The columns a terminal of `limit` columns shows, and their widths (set in `widths`): all of
+ * them, narrowed, unless that overflows or cuts a column narrower than its header (`ASSIG…`
+ * tells nobody anything); then those with a drop order are left out, lowest first, until not.
  */
-function fitColumns(limit: number, widths: number[], columns: Array<Pick<Column<unknown>, 'flex' | 'max' | 'dropOrder'>>): number[] {
+function fitColumns(limit: number, widths: number[], columns: Array<Pick<Column<unknown>, 'header' | 'flex' | 'max' | 'dropOrder'>>): number[] {
   const droppable = columns
     .flatMap((column, i) => (column.dropOrder === undefined ? [] : [{ i, order: column.dropOrder }]))
     .sort((a, b) => a.order - b.order);
@@ -105,7 +106,8 @@ function fitColumns(limit: number, widths: number[], columns: Array<Pick<Column<
     const trial = visible.map((i) => widths[i]!);
     fitTo(limit, trial, visible.map((i) => columns[i]!));
     const total = trial.reduce((a, b) => a + b, 0) + GAP.length * (visible.length - 1);
-    if (total <= limit || droppable.length === 0) {
+    const stubbed = visible.some((i, k) => trial[k]! < Math.min(width(columns[i]!.header), widths[i]!));
+    if ((total <= limit && !stubbed) || droppable.length === 0) {
       visible.forEach((i, k) => (widths[i] = trial[k]!));
       return visible;
     }

@@ -31,7 +31,7 @@ export function issueView(id: string): View {
       current = issue;
       render(issue);
     } catch (error) {
-      if (!isAbort(error)) replace(el, h('p', null, h('a', { href: '#/issues' }, '‹ issues')), errorBox(error));
+      if (!isAbort(error)) redraw(h('p', null, h('a', { href: '#/issues' }, '‹ issues')), errorBox(error));
     }
   }
 
