@@ -69,14 +69,26 @@ export function planIssueEdits(issue: Issue, change: IssueChange, now: string): 
   const alreadyDone = status !== undefined && isDoneStatus(status) && isDoneStatus(issue.status);
   if (status !== undefined && status !== issue.status && !alreadyDone) {
     set('status', status);
-    if (status === 'in-progress' && raw.actual_start_date == null) set('actual_start_date', now);
-    if (isDoneStatus(status) && !isDoneStatus(issue.status)) {
-      set('actual_end_date', now);
-      set('completed_date', now);
-      setNumber(raw, 'progress_percentage', 100, set);
+    for (const stamp of stampsOnEntering(status, now)) {
+      // A start already stamped (blocked, then back to work) keeps its first date.
+      if (stamp.key === 'actual_start_date' && raw.actual_start_date != null) continue;
+      if (stamp.key === 'progress_percentage') setNumber(raw, stamp.key, stamp.value as number, set);
+      else set(stamp.key, stamp.value);
     }
   }
   return edits;
+}
+
+/**
+ * What entering a status stamps, as the Python tool did: in-progress the start, done the end,
+ * the completion and progress 100. New issues get the same.
+ */
+export function stampsOnEntering(status: string, now: string): FieldEdit[] {
+  if (status === 'in-progress') return [{ key: 'actual_start_date', value: now }];
+  if (isDoneStatus(status)) {
+    return [{ key: 'actual_end_date', value: now }, { key: 'completed_date', value: now }, { key: 'progress_percentage', value: 100 }];
+  }
+  return [];
 }
 
 function setNullable(raw: Fields, key: string, value: string | null, set: (k: string, v: unknown) => void) {

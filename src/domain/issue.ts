@@ -1,3 +1,4 @@
+import { stampsOnEntering } from './change.js';
 import { type Fields, foldCase, nonEmptyText, num, text, textList } from './fields.js';
 
 /** Field order of a new issue file, as the seed-era table of FORMAT.md gives it. */
@@ -123,6 +124,7 @@ export function newIssueFields(input: NewIssue, id: string, now: string): Fields
     git_commits: [],
     completed_date: null,
   };
+  for (const stamp of stampsOnEntering(String(fields.status), now)) fields[stamp.key] = stamp.value;
   return fields;
 }
 

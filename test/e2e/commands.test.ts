@@ -88,6 +88,11 @@ describe('issue create', () => {
     dep = create(dir, 'The dependency');
   });
 
+  test('created done: stamped as issue done stamps it (end, completion, progress 100)', () => {
+    const f = fields(dir, issuePath(dir, create(dir, 'Born done', '--status', 'done')));
+    assert.deepEqual([f.status, f.actual_end_date, f.completed_date, f.progress_percentage, f.actual_start_date], ['done', f.created, f.created, 100, null]);
+  });
+
   test('with every flag: each lands in its field, the body below the heading', () => {
     const id = create(dir, 'Fix the login page', '--priority', 'high', '--type', 'bug', '--status', 'in-progress', '--milestone', 'v1.0',
       '--assignee', 'alice', '--label', 'ui', '--label', 'auth', '--estimate', '2.5', '--depends-on', dep.slice(0, 5), '--body', 'Steps:\n1. open');
@@ -99,6 +104,7 @@ describe('issue create', () => {
     assert.equal(f.priority, 'high');
     assert.equal(f.issue_type, 'bug');
     assert.equal(f.status, 'in-progress');
+    assert.equal(f.actual_start_date, f.created, 'created in progress: started then, as issue start stamps it');
     assert.equal(f.milestone, 'v1.0');
     assert.equal(f.assignee, 'alice');
     assert.deepEqual(f.labels, ['ui', 'auth']);
