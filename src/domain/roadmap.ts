@@ -42,6 +42,18 @@ export function roadmapFromFields(fields: Fields, path: string): Roadmap {
   };
 }
 
+/**
+ * The fields a roadmap shows as JSON: as written, plus `start_date` and `target_end_date` at the
+ * top when the file keeps them under `timeline:` (later Python versions), so scripts and the
+ * web view read one place whichever version wrote the file.
+ */
+export function roadmapJsonFields(roadmap: Roadmap): Fields {
+  const fields: Fields = { ...roadmap.fields };
+  if (!Object.hasOwn(fields, 'start_date')) fields.start_date = roadmap.startDate;
+  if (!Object.hasOwn(fields, 'target_end_date')) fields.target_end_date = roadmap.targetEndDate;
+  return fields;
+}
+
 export interface NewRoadmap {
   name: string;
   description?: string;

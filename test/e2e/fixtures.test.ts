@@ -379,6 +379,15 @@ describe('fixture roadmap-cli-2026-02: the per-milestone folder layout', () => {
     assert.equal(frontMatter(join(seedEra, third.path)).status, 'done', 'the seed era spells it done');
   });
 
+  test('roadmap JSON has start_date and target_end_date at the top, read from timeline: where this version keeps them', () => {
+    const [shown] = [roadmapJson<Json>(repo, ['roadmap', 'show', '99d80769', '--json'])];
+    assert.deepEqual((shown.timeline as Json).start_date, '2026-02-09T21:28:16.277476+00:00', 'timeline kept as written');
+    assert.equal(shown.start_date, '2026-02-09T21:28:16.277476+00:00');
+    assert.equal(shown.target_end_date, null);
+    const [listed] = roadmapJson<Json[]>(repo, ['roadmap', 'list', '--json']);
+    assert.equal(listed!.start_date, shown.start_date);
+  });
+
   test('a new roadmap goes to projects/, the folder this project already uses', () => {
     const created = roadmapJson<Json>(repo, ['project', 'create', 'Second plan', '--json']);
     assert.match(String(created.path), /^\.roadmap\/projects\/[0-9a-f]{8}-second-plan\.md$/);

@@ -4,7 +4,7 @@ import { UsageError } from '../../errors.js';
 import type { FieldEdit } from '../../domain/change.js';
 import type { Milestone } from '../../domain/milestone.js';
 import { combinedProgress, healthByMilestone, localDate, ProgressTally, type Tallies, tallyIssues } from '../../domain/progress.js';
-import { type Roadmap, roadmapMilestoneNames } from '../../domain/roadmap.js';
+import { type Roadmap, roadmapJsonFields, roadmapMilestoneNames } from '../../domain/roadmap.js';
 import { parseDate, parseIdRef, parseRoadmapPriority, parseRoadmapStatus, parseTitle } from '../../domain/validate.js';
 import type { Context } from '../context.js';
 import { deletedNote } from '../output/deleted.js';
@@ -36,7 +36,7 @@ function views(ctx: Context, roadmaps: Roadmap[]): { views: RoadmapView[]; miles
 }
 
 function roadmapJson(view: RoadmapView): Record<string, unknown> {
-  return { ...view.roadmap.fields, path: view.roadmap.path, progress: progressJson(view.progress) };
+  return { ...roadmapJsonFields(view.roadmap), path: view.roadmap.path, progress: progressJson(view.progress) };
 }
 
 export function registerRoadmap(program: Command, ctx: Context): void {

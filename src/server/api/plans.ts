@@ -5,7 +5,7 @@
 import type { Issue } from '../../domain/issue.js';
 import { compareMilestones, type Milestone } from '../../domain/milestone.js';
 import { combinedProgress, healthByMilestone, localDate, type MilestoneHealth } from '../../domain/progress.js';
-import { roadmapMilestoneNames } from '../../domain/roadmap.js';
+import { roadmapJsonFields, roadmapMilestoneNames } from '../../domain/roadmap.js';
 import { burndown } from '../burndown.js';
 import { sendJson } from '../http.js';
 import { milestoneJson, progressJson } from '../json.js';
@@ -77,10 +77,8 @@ export function listRoadmaps(deps: ApiDeps): Handler {
       const own = names.map((name) => byName.get(name)).filter((row): row is MilestoneRow => row !== undefined);
       for (const row of own) placed.add(row.milestone.name);
       return {
-        ...roadmap.fields,
+        ...roadmapJsonFields(roadmap),
         path: roadmap.path,
-        start_date: roadmap.startDate,
-        target_end_date: roadmap.targetEndDate,
         milestones: own.map(summary),
         missing_milestones: names.filter((name) => !byName.has(name)),
         progress: progressJson(combinedProgress(own.map((row) => row.issues))),
