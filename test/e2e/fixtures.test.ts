@@ -9,7 +9,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import {
-  changedOwners, FIXTURE_NAMES, type FixtureName, filesUnder, fixtureRepo, git, gitChanged, issueFiles, linesOutside,
+  assertFails, changedOwners, FIXTURE_NAMES, type FixtureName, filesUnder, fixtureRepo, git, gitChanged, issueFiles, linesOutside,
   resetRepo, roadmapJson, roadmapOk, roadmapSync, stderrLines,
 } from '../helpers.js';
 
@@ -377,6 +377,23 @@ describe('fixture roadmap-cli-2026-02: the per-milestone folder layout', () => {
     const third = expectedOf(seedEra).issues.find((i) => i.fields.status === 'todo' && i.path !== other.path)!;
     roadmapOk(seedEra, ['issue', 'done', String(third.fields.id)]);
     assert.equal(frontMatter(join(seedEra, third.path)).status, 'done', 'the seed era spells it done');
+  });
+
+  test('a milestone tied to the roadmap by its own project_id: adding it is a no-op, leaving it out is refused and names its file', () => {
+    const path = '.roadmap/projects/99d80769-roadmap.md';
+    const added = roadmapSync(repo, ['roadmap', 'update', '99d80769', '--add-milestone', 'v0-2-0']);
+    assert.equal(added.code, 0, added.stderr);
+    assert.match(added.stderr, /^99d80769 was already as asked; not rewritten$/m);
+    assertFails(roadmapSync(repo, ['roadmap', 'update', '99d80769', '--remove-milestone', 'V1-0-2']), 1,
+      /^error: milestone "v1-0-2" belongs to this roadmap by its own project_id \(\.roadmap\/milestones\/v1-0-2\.md\); change it there to leave it out$/);
+    assert.deepEqual(gitChanged(repo), [], 'nothing written');
+    assert.equal((roadmapJson<Json>(repo, ['roadmap', 'show', '99d80769', '--json']).milestone_progress as Json[]).length, 6);
+    // A milestone it does not hold can be added, into a list the file starts then.
+    roadmapOk(repo, ['milestone', 'create', 'v2']);
+    roadmapOk(repo, ['roadmap', 'update', '99d80769', '--add-milestone', 'V2']);
+    assert.deepEqual(frontMatter(join(repo, path)).milestones, ['v2']);
+    roadmapOk(repo, ['roadmap', 'update', '99d80769', '--remove-milestone', 'v2']);
+    assert.deepEqual(frontMatter(join(repo, path)).milestones, []);
   });
 
   test('roadmap JSON has start_date and target_end_date at the top, read from timeline: where this version keeps them', () => {

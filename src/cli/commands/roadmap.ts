@@ -1,6 +1,6 @@
 /** `roadmap roadmap …` (alias `project`): plans that group milestones. */
 import type { Command } from 'commander';
-import { UsageError } from '../../errors.js';
+import { UsageError, ValidationError } from '../../errors.js';
 import type { FieldEdit } from '../../domain/change.js';
 import type { Milestone } from '../../domain/milestone.js';
 import { combinedProgress, healthByMilestone, localDate, ProgressTally, type Tallies, tallyIssues } from '../../domain/progress.js';
@@ -160,14 +160,23 @@ export function registerRoadmap(program: Command, ctx: Context): void {
       if (opts.status !== undefined) edits.push({ key: 'status', value: parseRoadmapStatus(opts.status) });
       if (opts.startDate !== undefined) edits.push({ key: dateKey('start_date'), value: parseDate(opts.startDate, 'start date') });
       if (opts.targetDate !== undefined) edits.push({ key: dateKey('target_end_date'), value: parseDate(opts.targetDate, 'target date') });
-      const editsMilestones = Boolean(opts.addMilestone || opts.removeMilestone);
-      for (const name of opts.addMilestone ?? []) store.getMilestone(name);
+      // Later Python versions tie a milestone to its roadmap by the milestone's own project_id:
+      // such a milestone is in already, and only its own file can take it out.
+      const tied = (name: string) => store.listMilestones().find((m) => m.name === name && m.projectId === current.id);
+      const adding = ((opts.addMilestone ?? []) as string[]).map((name) => store.getMilestone(name).name).filter((name) => !tied(name));
+      const removing = new Set(((opts.removeMilestone ?? []) as string[]).map((name) => {
+        const known = store.listMilestones().find((m) => m.name.toLowerCase() === name.toLowerCase())?.name ?? name;
+        const owner = tied(known);
+        if (owner && !current.milestones.includes(known)) {
+          throw new ValidationError(`milestone "${known}" belongs to this roadmap by its own project_id (${owner.path}); change it there to leave it out`);
+        }
+        return known;
+      }));
       const { roadmap: updated, changed } = store.updateRoadmap(current.id, (fresh) => {
-        if (!editsMilestones) return edits;
-        const removing = new Set<string>(opts.removeMilestone ?? []);
         const next = fresh.milestones.filter((m) => !removing.has(m));
-        for (const name of opts.addMilestone ?? []) if (!next.includes(name)) next.push(name);
-        return [...edits, { key: 'milestones', value: next }];
+        for (const name of adding) if (!next.includes(name)) next.push(name);
+        const same = next.length === fresh.milestones.length && next.every((m, i) => m === fresh.milestones[i]);
+        return same ? edits : [...edits, { key: 'milestones', value: next }];
       });
       ctx.note(changed ? `updated ${updated.path}` : `${updated.id} was already as asked; not rewritten`);
     });
