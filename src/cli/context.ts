@@ -2,6 +2,7 @@
  * What a command gets to work with: streams, the working directory and environment, the global
  * options, and the store, opened only when first asked for so `--help` stays instant.
  */
+import { relative } from 'node:path';
 import { findRoadmap, kindOfPath, ROADMAP_DIR, type RoadmapPaths } from '../store/layout.js';
 import { type OpenOptions, openStorage } from '../store/open.js';
 import type { Storage } from '../store/storage.js';
@@ -43,6 +44,11 @@ export class Context {
 
   paths(): RoadmapPaths {
     return findRoadmap(this.cwd, this.globals.root ?? (this.env.ROADMAP_ROOT || undefined));
+  }
+
+  /** The project root as a path from the working directory: '' when it is the root. */
+  rootFromHere(): string {
+    return relative(this.cwd, this.paths().root);
   }
 
   /**

@@ -385,6 +385,15 @@ describe('delete says how to get a file back, and which issues still link to it'
     const command = /restore with: (.+)\)$/.exec(noteOf(result)[0]!)![1]!.split(' ');
     assert.equal(spawnSync(command[0]!, command.slice(1), { cwd: dir }).status, 0);
     assert.equal(read(join(dir, path)), text);
+
+    // From a folder below the root, the command is pasted there and still works.
+    const below = join(dir, 'src', 'deep');
+    mkdirSync(below, { recursive: true });
+    const deeper = roadmapSync(below, ['issue', 'delete', id]);
+    assert.deepEqual(noteOf(deeper), [`deleted ${path} (restore with: git -C ../.. checkout HEAD -- ${path})`]);
+    const again = /restore with: (.+)\)$/.exec(noteOf(deeper)[0]!)![1]!.split(' ');
+    assert.equal(spawnSync(again[0]!, again.slice(1), { cwd: below }).status, 0);
+    assert.equal(read(join(dir, path)), text);
   });
 
   test('a file changed since its commit, staged, never committed, or outside git: each says what git can give back', () => {

@@ -195,7 +195,7 @@ export function registerIssue(program: Command, ctx: Context): void {
       const deleted = store.deleteIssues(refs.map(parseIdRef));
       for (const gone of deleted) {
         ctx.io.out(`${gone.id}\n`);
-        ctx.note(deletedNote(gone.path, copies.get(gone.path)));
+        ctx.note(deletedNote(gone.path, copies.get(gone.path), ctx.rootFromHere()));
       }
       warnOfDanglingLinks(ctx, deleted);
     });

@@ -165,6 +165,6 @@ export function registerMilestone(program: Command, ctx: Context): void {
       }
       const copy = store.gitCopies([target.path]).get(target.path);
       const deleted = store.deleteMilestone(target.name);
-      ctx.note(deletedNote(deleted.path, copy));
+      ctx.note(deletedNote(deleted.path, copy, ctx.rootFromHere()));
     });
 }

@@ -192,6 +192,6 @@ export function registerRoadmap(program: Command, ctx: Context): void {
       const copy = store.gitCopies([target.path]).get(target.path);
       const deleted = store.deleteRoadmap(target.id);
       ctx.io.out(`${deleted.id}\n`);
-      ctx.note(deletedNote(deleted.path, copy));
+      ctx.note(deletedNote(deleted.path, copy, ctx.rootFromHere()));
     });
 }
