@@ -14,7 +14,7 @@ import { resolveId } from '../domain/ids.js';
 import {
   type Issue, type IssueDocument, issueFromFields, type NewIssue, newIssueBody, newIssueFields, normalizeMilestone,
 } from '../domain/issue.js';
-import { type Milestone, milestoneFromFields, type NewMilestone, newMilestoneBody, newMilestoneFields } from '../domain/milestone.js';
+import { type Milestone, milestoneFromFields, milestoneNamed, type NewMilestone, newMilestoneBody, newMilestoneFields } from '../domain/milestone.js';
 import { DEFAULT_SORT, issueComparator, issueMatches, type IssueQuery } from '../domain/query.js';
 import { type NewRoadmap, newRoadmapBody, newRoadmapFields, type Roadmap, roadmapFromFields } from '../domain/roadmap.js';
 import { compareHits, matchTier, queryTerms } from '../domain/search.js';
@@ -580,8 +580,7 @@ export class FileStore implements Storage {
 
 /** Milestones are named, not numbered: exact name first, then a case-insensitive match. */
 export function findMilestone(name: string, all: Milestone[]): Milestone {
-  let found = all.filter((m) => m.name === name);
-  if (found.length === 0) found = all.filter((m) => m.name.toLowerCase() === name.toLowerCase());
+  const found = milestoneNamed(name, all);
   if (found.length === 1) return found[0]!;
   if (found.length > 1) {
     throw new ValidationError(`milestone "${name}" is in ${found.length} files: ${found.map((m) => m.path).sort().join(', ')}`);

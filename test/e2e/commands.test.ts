@@ -353,6 +353,9 @@ describe('issue update, start, done, block, unblock, delete', () => {
     assert.equal(issueFields(dir, moved).milestone, 'Sprint-1', 'update: the name as the milestone file holds it');
     const listed = sorted(ids(roadmapOk(dir, ['issue', 'list', '--milestone', 'Sprint-1', '--format', 'ids'])));
     assert.deepEqual(listed, sorted([created, moved]), 'both count for the milestone');
+    assert.deepEqual(sorted(ids(roadmapOk(dir, ['issue', 'list', '--milestone', 'SPRINT-1', '--format', 'ids']))), listed, 'list: any case, as create and update');
+    const unknown = roadmapSync(dir, ['issue', 'list', '--milestone', 'Sprint-9', '--format', 'ids']);
+    assert.deepEqual([unknown.code, unknown.stdout, unknown.stderr], [0, '', 'warning: no milestone named "Sprint-9": listing the issues that name it anyway\n']);
   });
 
   test('delete removes the files and prints their ids', () => {

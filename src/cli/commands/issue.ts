@@ -9,6 +9,7 @@ import { UsageError, ValidationError } from '../../errors.js';
 import { type IssueChange, isEmptyChange } from '../../domain/change.js';
 import { DependencyGraph, type DependencyTree } from '../../domain/graph.js';
 import type { Issue } from '../../domain/issue.js';
+import { milestoneNamed } from '../../domain/milestone.js';
 import { DEFAULT_SORT, type IssueQuery, milestoneFilter, parseSort } from '../../domain/query.js';
 import {
   parseHours, parseIdRef, parseIssueStatus, parseIssueType, parseLimit, parsePriority, parseProgress,
@@ -119,6 +120,12 @@ export function registerIssue(program: Command, ctx: Context): void {
     };
     const format = formatOf(opts);
     const store = ctx.store();
+    if (query.milestone) {
+      // `-m v1.0` finds `V1.0` as create and update do; a name no milestone has is said so.
+      const [named] = milestoneNamed(query.milestone, store.listMilestones());
+      if (named) query.milestone = named.name;
+      else ctx.warn(`no milestone named "${query.milestone}": listing the issues that name it anyway`);
+    }
     const count = needsOnlySummaries(format)
       ? writeIssueSummaries(ctx.io, format, store.listIssueSummaries(query))
       : writeIssues(ctx.io, format, store.listIssues(query));
