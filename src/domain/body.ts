@@ -1,5 +1,6 @@
 /**
- * A milestone's or roadmap's body repeats two of its fields: it opens with the name as a heading,
+ * An issue's body opens with its title as a heading, in files of both tools; a milestone's or
+ * roadmap's body repeats two of its fields: it opens with the name as a heading,
  * and the description stands as a paragraph (ours: `# name` then the description; the Python
  * tool's templates put it under `## Description` or `## Overview`). When `update` changes either
  * field these copies follow, so the file does not contradict itself. Only text that is exactly

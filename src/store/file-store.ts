@@ -374,7 +374,13 @@ export class FileStore implements Storage {
           continue;
         }
         edits.push({ key: 'updated', value: now });
-        const text = this.edited(target.path, read.text, toYamlEdits(edits));
+        let text = this.edited(target.path, read.text, toYamlEdits(edits));
+        const retitled = edits.find((edit) => edit.key === 'title');
+        if (retitled) {
+          // The body opens with the title as its heading (ours and the Python tool's): it follows.
+          const body = followFieldsInBody(read.body, { name: issue.title, description: '' }, { name: String(retitled.value), description: '' });
+          if (body !== read.body) text = replaceBody(text, body);
+        }
         const to = edits.some((e) => e.key === 'milestone') ? this.movedPath(issue.path, resolved.milestone ?? null, catalog) : issue.path;
         plans.push({ issue: issueFromFields(parseEntityFile(text).fields, to), text, from: issue.path, to });
       }

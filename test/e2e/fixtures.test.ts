@@ -208,6 +208,15 @@ for (const name of FIXTURE_NAMES) {
       assert.deepEqual(gitChanged(repo), []);
     });
 
+    test('a new title: the title line, updated, and the body\'s heading that repeats it change, nothing else', () => {
+      const issue = expectedOf(repo).issues.find((i) => readFileSync(join(repo, i.path), 'utf8').includes(`\n# ${String(i.fields.title)}\n`))!;
+      const beforeText = readFileSync(join(repo, issue.path), 'utf8');
+      roadmapOk(repo, ['issue', 'update', String(issue.fields.id), '--title', 'A better title']);
+      const expected = beforeText.replace(`\n# ${String(issue.fields.title)}\n`, '\n# A better title\n');
+      assert.deepEqual(linesOutside(readFileSync(join(repo, issue.path), 'utf8'), ['title', 'updated']), linesOutside(expected, ['title', 'updated']));
+      assert.equal(frontMatter(join(repo, issue.path)).title, 'A better title');
+    });
+
     test('adding a label changes only the labels block and updated', () => {
       const issue = todoIssue(expectedOf(repo));
       roadmapOk(repo, ['issue', 'update', issue.id, '--add-label', 'from-test']);
