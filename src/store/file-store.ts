@@ -476,8 +476,13 @@ export class FileStore implements Storage {
   deleteMilestone(name: string): Milestone {
     return this.write((changes, catalog) => {
       const milestone = findMilestone(name, catalog.milestones());
+      // Roadmaps that list it drop it, as they follow a rename; planned before anything goes.
+      const lists = catalog.roadmaps()
+        .filter((r) => r.milestones.includes(milestone.name))
+        .map((r) => ({ path: r.path, plan: this.planEdit('roadmap', r.path, [{ key: 'milestones', value: r.milestones.filter((m) => m !== milestone.name) }]) }));
       this.deleteFile(this.abs(milestone.path));
       changes.push({ kind: 'milestone', rel: milestone.path, removed: true });
+      for (const { path, plan } of lists) this.applyEdit('roadmap', path, plan, changes);
       return milestone;
     });
   }

@@ -679,12 +679,16 @@ describe('milestone create, list, status, update, close, delete', () => {
     const refused = roadmapSync(dir, ['milestone', 'delete', 'v1.1']);
     assertFails(refused, 1, /^error: milestone "v1\.1" has 2 issues; move them first, or use --force to move them to the backlog$/);
     assert.ok(existsSync(join(dir, '.roadmap', 'milestones', 'v10.md')));
-    roadmapOk(dir, ['milestone', 'delete', 'v1.1', '--force']);
+    const plan = roadmapOk(dir, ['roadmap', 'create', 'Holds v1.1', '--milestone', 'v1.1', '--milestone', 'Someday']).trim();
+    assert.equal(roadmapOk(dir, ['milestone', 'delete', 'v1.1', '--force']), 'v1.1\n', 'the name on stdout, as delete prints ids');
     assert.equal(existsSync(join(dir, '.roadmap', 'milestones', 'v10.md')), false);
+    assert.deepEqual(roadmapJson<Json>(dir, ['roadmap', 'show', plan, '--json']).milestones, ['Someday'], 'the roadmap no longer lists it');
     assert.equal(issueFields(dir, inV1).milestone, null);
     assert.equal(issueFields(dir, doneInV1).milestone, null);
     roadmapOk(dir, ['milestone', 'delete', 'Someday']);
     assert.equal(existsSync(join(dir, '.roadmap', 'milestones', 'someday.md')), false);
+    assert.deepEqual(roadmapJson<Json>(dir, ['roadmap', 'show', plan, '--json']).milestones, []);
+    roadmapOk(dir, ['roadmap', 'delete', plan]);
   });
 });
 

@@ -165,6 +165,7 @@ export function registerMilestone(program: Command, ctx: Context): void {
       }
       const copy = store.gitCopies([target.path]).get(target.path);
       const deleted = store.deleteMilestone(target.name);
+      ctx.io.out(`${deleted.name}\n`);
       ctx.note(deletedNote(deleted.path, copy, ctx.rootFromHere()));
     });
 }
