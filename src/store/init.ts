@@ -1,5 +1,6 @@
 /** Create a `.roadmap/` folder, or fill in what an existing one lacks; never overwrite. */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { RoadmapError } from '../errors.js';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic.js';
 import { CONFIG_FILE } from './config.js';
@@ -11,6 +12,9 @@ export const IGNORED = ['index.db', 'index.db-wal', 'index.db-shm', 'index.db-jo
 
 export function initRoadmap(paths: RoadmapPaths, name: string): { created: boolean; added: string[] } {
   const created = !existsSync(paths.dir);
+  if (!created && !statSync(paths.dir).isDirectory()) {
+    throw new RoadmapError(`${paths.dir} is a file, not a folder; move it aside, then run roadmap init again`);
+  }
   const added: string[] = [];
   for (const folder of ['issues', 'milestones', 'roadmaps']) {
     const path = join(paths.dir, folder);

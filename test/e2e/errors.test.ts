@@ -319,6 +319,14 @@ describe('no .roadmap/ folder', () => {
     }
   });
 
+  test('init where .roadmap is a file names it, and writes nothing', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.roadmap'), 'notes\n');
+    assertFails(roadmapSync(dir, ['init']), 1, /^error: .+\/\.roadmap is a file, not a folder; move it aside, then run roadmap init again$/);
+    assert.equal(readFileSync(join(dir, '.roadmap'), 'utf8'), 'notes\n');
+    assert.deepEqual(readdirSync(dir), ['.roadmap']);
+  });
+
   test('--root and ROADMAP_ROOT pointing at a folder without one say so, with the same hint', () => {
     const dir = tempDir();
     assertFails(roadmapSync(tempDir(), ['--root', dir, 'issue', 'list']), 1, /^error: no \.roadmap\/ in .* \(run `roadmap init` there first\)$/);
