@@ -572,6 +572,12 @@ describe('search', () => {
     const table = roadmapOk(dir, ['search', 'pars']);
     assert.match(table, /MATCH/);
     assert.match(table, /Parser crashes on tabs .*title/);
+    // Where each matched goes into every format, under the name the web API gives it.
+    const json = roadmapJson<Json[]>(dir, ['search', 'parser', '--json']);
+    assert.deepEqual(json.map((hit) => [hit.id, hit.matched_in]), [[id.title, 'title'], [id.label, 'labels'], [id.body, 'body']]);
+    const csv = roadmapOk(dir, ['search', 'parser', '--format', 'csv']).trim().split(/\r?\n/);
+    assert.match(csv[0]!, /,matched_in$/);
+    assert.match(csv[1]!, new RegExp(`^${id.title},.*,title$`));
   });
 
   test('words in the comments of later-version files are found too', () => {

@@ -4,7 +4,7 @@ import { UsageError } from '../../errors.js';
 import { parseLimit } from '../../domain/validate.js';
 import type { Context } from '../context.js';
 import { formatOf, withFormat } from '../output/format.js';
-import { ISSUE_COLUMNS, writeIssues } from '../output/issues.js';
+import { writeIssues } from '../output/issues.js';
 import type { Issue } from '../../domain/issue.js';
 
 export function registerSearch(program: Command, ctx: Context): void {
@@ -28,8 +28,7 @@ export function registerSearch(program: Command, ctx: Context): void {
         yield hit.issue;
       }
     })();
-    const columns = [...ISSUE_COLUMNS, { header: 'MATCH', value: (i: Issue) => matched.get(i) ?? '', dropOrder: 0 }];
-    const count = writeIssues(ctx.io, format, issues, columns);
+    const count = writeIssues(ctx.io, format, issues, { header: 'MATCH', key: 'matched_in', value: (i) => matched.get(i) ?? '' });
     ctx.profiler.mark('render');
     if (count === 0 && format === 'table') ctx.note(`no issues match "${query}"`);
   });

@@ -40,8 +40,21 @@ export function writeIssueSummaries<T extends IssueSummary>(io: IO, format: 'tab
 }
 
 /** Write issues in the chosen format; returns how many were written. */
-export function writeIssues(io: IO, format: Format, issues: Iterable<Issue>, columns: Column<Issue>[] = ISSUE_COLUMNS): number {
-  if (format === 'json') return writeJsonArray(io, issues, issueJson);
-  if (format === 'csv') return writeCsv(io, ISSUE_CSV_COLUMNS, issues, issueCsvRow);
-  return writeIssueSummaries(io, format, issues, columns);
+/** A value a command adds to each issue (search: where it matched), in every format. */
+export interface ExtraField {
+  header: string;
+  key: string;
+  value: (issue: Issue) => string;
+}
+
+export function writeIssues(io: IO, format: Format, issues: Iterable<Issue>, extra?: ExtraField): number {
+  if (!extra) {
+    if (format === 'json') return writeJsonArray(io, issues, issueJson);
+    if (format === 'csv') return writeCsv(io, ISSUE_CSV_COLUMNS, issues, issueCsvRow);
+    return writeIssueSummaries(io, format, issues);
+  }
+  if (format === 'json') return writeJsonArray(io, issues, (issue) => ({ ...issueJson(issue), [extra.key]: extra.value(issue) }));
+  if (format === 'csv') return writeCsv(io, [...ISSUE_CSV_COLUMNS, extra.key], issues, (issue) => [...issueCsvRow(issue), extra.value(issue)]);
+  // In a table it is the first column to go on a narrow terminal.
+  return writeIssueSummaries(io, format, issues, [...ISSUE_COLUMNS, { header: extra.header, value: extra.value, dropOrder: 0 }]);
 }
