@@ -142,6 +142,9 @@ describe('rebuild', () => {
     const Database = (await import('better-sqlite3')).default;
     const db = new Database(join(cwd, '.roadmap', 'index.db'));
     db.exec(`UPDATE issue_fields SET fields = '{}' WHERE issue = (SELECT min(issue) FROM issue_fields)`);
+    // A column queries filter on, changed alone: the fields still match, the lists would not.
+    const doctored = db.prepare(`SELECT path FROM issues WHERE priority = 'medium' ORDER BY rowid DESC LIMIT 1`).pluck().get() as string;
+    db.prepare(`UPDATE issues SET priority = 'critical', priority_rank = 0 WHERE path = ?`).run(doctored);
     db.close();
     const file = issueFiles(cwd)[0]!;
     mkdirSync(join(cwd, '.roadmap', 'archive', 'issues'), { recursive: true });
@@ -149,6 +152,7 @@ describe('rebuild', () => {
     const result = roadmapSync(cwd, ['index', 'check']);
     assert.equal(result.code, 1);
     assert.match(result.stdout, /fields differ from the file/);
+    assert.match(result.stdout, new RegExp(`${doctored.replace(/\./g, '\\.')}.*priority, priority_rank differ from the file`));
     assert.match(result.stdout, /is held by 2 files/);
     assert.match(result.stderr, /error: the index differs from the files in \d+ places/);
   });

@@ -62,6 +62,10 @@ function compareFile(index: SqliteIndex, file: FileToRead): string | null {
   const expectedFields = record.kind === 'issue' ? record.row.fields : record.fields;
   if (stored.fields !== expectedFields) return 'fields differ from the file';
   if (record.kind === 'issue') {
+    // The columns queries filter and sort on are derived from the fields; they must agree too.
+    const row = index.storedIssueRow(file.rel) ?? {};
+    const wrong = Object.entries(record.row).filter(([column, value]) => column !== 'fields' && (row[column] ?? null) !== (value ?? null)).map(([column]) => column);
+    if (wrong.length > 0) return `${wrong.join(', ')} ${wrong.length === 1 ? 'differs' : 'differ'} from the file`;
     if (JSON.stringify(stored.labels) !== JSON.stringify(record.labels)) return 'labels differ from the file';
     if (JSON.stringify(stored.edges) !== JSON.stringify(record.edges)) return 'dependencies differ from the file';
   }
