@@ -74,6 +74,8 @@ describe('init', () => {
     const result = roadmapSync(dir, ['init', '--name', 'other']);
     assert.equal(result.code, 0, result.stderr);
     assert.equal(read(config), '# mine\nproject:\n  name: kept\n');
+    assert.match(result.stderr, /^warning: --name was not applied to the existing project \(roadmap config set project\.name 'other' changes it\)$/m);
+    assert.doesNotMatch(roadmapSync(dir, ['init']).stderr, /warning/, 'no --name, nothing to warn of');
   });
 });
 
