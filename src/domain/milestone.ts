@@ -29,13 +29,13 @@ export function milestoneFromFields(fields: Fields, path: string): Milestone {
   };
 }
 
-/** The order milestones are shown in: open before closed, then by due date (undated last), then name. */
-/** The milestone a typed name means: the exact name, else the only one equal but for case. */
+/** The milestones a typed name means: those of the exact name, else those equal but for case. */
 export function milestoneNamed(name: string, all: Milestone[]): Milestone[] {
   const exact = all.filter((m) => m.name === name);
   return exact.length > 0 ? exact : all.filter((m) => m.name.toLowerCase() === name.toLowerCase());
 }
 
+/** The order milestones are shown in: open before closed, then by due date (undated last), then name. */
 export function compareMilestones(a: Milestone, b: Milestone): number {
   const key = (m: Milestone) => `${m.status.toLowerCase() === 'closed' ? '1' : '0'}${m.dueDate?.slice(0, 10) ?? '9999'}`;
   return compareCodePoints(key(a), key(b)) || compareCodePoints(a.name, b.name);

@@ -43,15 +43,13 @@ export function roadmapFromFields(fields: Fields, path: string): Roadmap {
 }
 
 /**
- * The fields a roadmap shows as JSON: as written, plus `start_date` and `target_end_date` at the
- * top when the file keeps them under `timeline:` (later Python versions), so scripts and the
- * web view read one place whichever version wrote the file.
+ * The fields a roadmap shows as JSON: as written, with `start_date` and `target_end_date` at the
+ * top as dates or null, also when the file keeps them under `timeline:` (later Python versions),
+ * so scripts and the web view read one place whichever version wrote the file.
  */
 export function roadmapJsonFields(roadmap: Roadmap): Fields {
-  const fields: Fields = { ...roadmap.fields };
-  if (!Object.hasOwn(fields, 'start_date')) fields.start_date = roadmap.startDate;
-  if (!Object.hasOwn(fields, 'target_end_date')) fields.target_end_date = roadmap.targetEndDate;
-  return fields;
+  // An empty top-level value ('' in seed-era files) is no date: the timeline's, or null.
+  return { ...roadmap.fields, start_date: roadmap.startDate, target_end_date: roadmap.targetEndDate };
 }
 
 export interface NewRoadmap {
@@ -96,8 +94,12 @@ export function newRoadmapBody(input: NewRoadmap): string {
 export function roadmapMilestoneNames(roadmap: Roadmap, milestones: Array<{ name: string; projectId: string | null }>): string[] {
   const names = [...roadmap.milestones];
   for (const milestone of milestones) {
-    const tied = milestone.projectId != null && roadmap.id !== '' && milestone.projectId.toLowerCase().startsWith(roadmap.id);
-    if (tied && !names.includes(milestone.name)) names.push(milestone.name);
+    if (isTiedTo(milestone, roadmap) && !names.includes(milestone.name)) names.push(milestone.name);
   }
   return names;
+}
+
+/** A milestone that names the roadmap in its own `project_id` (later versions): in, whatever the list says. */
+export function isTiedTo(milestone: { projectId: string | null }, roadmap: Pick<Roadmap, 'id'>): boolean {
+  return milestone.projectId != null && roadmap.id !== '' && milestone.projectId.toLowerCase().startsWith(roadmap.id);
 }

@@ -473,17 +473,17 @@ export class FileStore implements Storage {
     return writes;
   }
 
-  deleteMilestone(name: string): Milestone {
+  deleteMilestone(name: string): { milestone: Milestone; roadmaps: Roadmap[] } {
     return this.write((changes, catalog) => {
       const milestone = findMilestone(name, catalog.milestones());
-      // Roadmaps that list it drop it, as they follow a rename; planned before anything goes.
-      const lists = catalog.roadmaps()
-        .filter((r) => r.milestones.includes(milestone.name))
-        .map((r) => ({ path: r.path, plan: this.planEdit('roadmap', r.path, [{ key: 'milestones', value: r.milestones.filter((m) => m !== milestone.name) }]) }));
+      // Roadmaps that list it (in any case) drop it, as they follow a rename; planned first.
+      const named = (m: string) => m.toLowerCase() === milestone.name.toLowerCase();
+      const listing = catalog.roadmaps().filter((r) => r.milestones.some(named));
+      const plans = listing.map((r) => this.planEdit('roadmap', r.path, [{ key: 'milestones', value: r.milestones.filter((m) => !named(m)) }]));
       this.deleteFile(this.abs(milestone.path));
       changes.push({ kind: 'milestone', rel: milestone.path, removed: true });
-      for (const { path, plan } of lists) this.applyEdit('roadmap', path, plan, changes);
-      return milestone;
+      listing.forEach((r, i) => this.applyEdit('roadmap', r.path, plans[i]!, changes));
+      return { milestone, roadmaps: listing };
     });
   }
 

@@ -242,7 +242,7 @@ export class HybridStore implements Storage {
     return this.files.updateMilestone(name, edits);
   }
 
-  deleteMilestone(name: string): Milestone {
+  deleteMilestone(name: string): { milestone: Milestone; roadmaps: Roadmap[] } {
     return this.files.deleteMilestone(name);
   }
 

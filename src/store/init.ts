@@ -1,17 +1,25 @@
 /** Create a `.roadmap/` folder, or fill in what an existing one lacks; never overwrite. */
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { RoadmapError } from '../errors.js';
+import { existsSync, lstatSync, mkdirSync, readFileSync, type Stats, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { RoadmapError } from '../errors.js';
 import { writeFileAtomic } from './atomic.js';
-import { CONFIG_FILE } from './config.js';
+import { CONFIG_FILE, readConfig } from './config.js';
 import { renderYaml } from './frontmatter.js';
 import type { RoadmapPaths } from './layout.js';
 
 /** Derived files that must never be committed: the index, its journal, the lock, temp files. */
 export const IGNORED = ['index.db', 'index.db-wal', 'index.db-shm', 'index.db-journal', '.lock', '.*.tmp', 'watch.json', 'watch.sock', '.watch-cookie-*'];
 
-export function initRoadmap(paths: RoadmapPaths, name: string): { created: boolean; added: string[] } {
-  const created = !existsSync(paths.dir);
+/**
+ * `name` goes into a new config.yaml; `projectName` is the name the project has afterwards
+ * (null when config.yaml cannot be read), so a caller can tell whether its name was taken.
+ */
+export function initRoadmap(paths: RoadmapPaths, name: string): { created: boolean; added: string[]; projectName: string | null } {
+  const there = lstatQuietly(paths.dir);
+  if (there && !existsSync(paths.dir)) {
+    throw new RoadmapError(`${paths.dir} is a link to a folder that does not exist; fix or remove it, then run roadmap init again`);
+  }
+  const created = there === undefined;
   if (!created && !statSync(paths.dir).isDirectory()) {
     throw new RoadmapError(`${paths.dir} is a file, not a folder; move it aside, then run roadmap init again`);
   }
@@ -30,7 +38,22 @@ export function initRoadmap(paths: RoadmapPaths, name: string): { created: boole
     added.push(CONFIG_FILE);
   }
   if (ensureGitignore(paths.dir)) added.push('.gitignore');
-  return { created, added };
+  let projectName: string | null = null;
+  try {
+    const value = readConfig(paths.dir).get('project.name');
+    projectName = typeof value === 'string' ? value : null;
+  } catch {
+    // A config.yaml that cannot be read is left as it is; init does not judge it.
+  }
+  return { created, added, projectName };
+}
+
+function lstatQuietly(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Make sure .roadmap/.gitignore names every derived file; keep the user's own lines. */

@@ -79,7 +79,8 @@ export interface Storage {
   getMilestone(name: string): Milestone;
   createMilestone(input: NewMilestone): Milestone;
   updateMilestone(name: string, edits: FieldEdit[]): { milestone: Milestone; changed: boolean };
-  deleteMilestone(name: string): Milestone;
+  /** Delete a milestone's file; roadmaps that list it drop it (returned). */
+  deleteMilestone(name: string): { milestone: Milestone; roadmaps: Roadmap[] };
 
   listRoadmaps(): Roadmap[];
   getRoadmap(ref: string): Roadmap & { body: string };

@@ -76,6 +76,7 @@ describe('init', () => {
     assert.equal(read(config), '# mine\nproject:\n  name: kept\n');
     assert.match(result.stderr, /^warning: --name was not applied to the existing project \(roadmap config set project\.name 'other' changes it\)$/m);
     assert.doesNotMatch(roadmapSync(dir, ['init']).stderr, /warning/, 'no --name, nothing to warn of');
+    assert.doesNotMatch(roadmapSync(dir, ['init', '--name', 'kept']).stderr, /warning/, 'the name it has already');
   });
 });
 
@@ -355,7 +356,9 @@ describe('issue update, start, done, block, unblock, delete', () => {
     assert.equal(issueFields(dir, moved).milestone, 'Sprint-1', 'update: the name as the milestone file holds it');
     const listed = sorted(ids(roadmapOk(dir, ['issue', 'list', '--milestone', 'Sprint-1', '--format', 'ids'])));
     assert.deepEqual(listed, sorted([created, moved]), 'both count for the milestone');
-    assert.deepEqual(sorted(ids(roadmapOk(dir, ['issue', 'list', '--milestone', 'SPRINT-1', '--format', 'ids']))), listed, 'list: any case, as create and update');
+    // A list matches the name as issues spell it, and says which milestone a wrong case meant.
+    const cased = roadmapSync(dir, ['issue', 'list', '--milestone', 'SPRINT-1', '--format', 'ids']);
+    assert.deepEqual([cased.code, cased.stdout, cased.stderr], [0, '', 'warning: no milestone named "SPRINT-1" (did you mean "Sprint-1"?): listing the issues that name it anyway\n']);
     const unknown = roadmapSync(dir, ['issue', 'list', '--milestone', 'Sprint-9', '--format', 'ids']);
     assert.deepEqual([unknown.code, unknown.stdout, unknown.stderr], [0, '', 'warning: no milestone named "Sprint-9": listing the issues that name it anyway\n']);
   });
@@ -688,7 +691,9 @@ describe('milestone create, list, status, update, close, delete', () => {
     assertFails(refused, 1, /^error: milestone "v1\.1" has 2 issues; move them first, or use --force to move them to the backlog$/);
     assert.ok(existsSync(join(dir, '.roadmap', 'milestones', 'v10.md')));
     const plan = roadmapOk(dir, ['roadmap', 'create', 'Holds v1.1', '--milestone', 'v1.1', '--milestone', 'Someday']).trim();
-    assert.equal(roadmapOk(dir, ['milestone', 'delete', 'v1.1', '--force']), 'v1.1\n', 'the name on stdout, as delete prints ids');
+    const deleted = roadmapSync(dir, ['milestone', 'delete', 'v1.1', '--force']);
+    assert.equal(deleted.stdout, 'v1.1\n', 'the name on stdout, as delete prints ids');
+    assert.match(deleted.stderr, new RegExp(`^removed v1\\.1 from the milestones of \\.roadmap/roadmaps/${plan}-holds-v11\\.md$`, 'm'));
     assert.equal(existsSync(join(dir, '.roadmap', 'milestones', 'v10.md')), false);
     assert.deepEqual(roadmapJson<Json>(dir, ['roadmap', 'show', plan, '--json']).milestones, ['Someday'], 'the roadmap no longer lists it');
     assert.equal(issueFields(dir, inV1).milestone, null);

@@ -6,7 +6,7 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   assertFails, assertSameSnapshot, CLI, cleanEnv, emptyProject, fixtureRepo, issueFiles, read, roadmapJson, roadmapOk, roadmapSync, snapshot, stderrLines, tempDir,
@@ -324,6 +324,13 @@ describe('no .roadmap/ folder', () => {
     writeFileSync(join(dir, '.roadmap'), 'notes\n');
     assertFails(roadmapSync(dir, ['init']), 1, /^error: .+\/\.roadmap is a file, not a folder; move it aside, then run roadmap init again$/);
     assert.equal(readFileSync(join(dir, '.roadmap'), 'utf8'), 'notes\n');
+    assert.deepEqual(readdirSync(dir), ['.roadmap']);
+  });
+
+  test('init where .roadmap is a link to nothing names it, and writes nothing', () => {
+    const dir = tempDir();
+    symlinkSync(join(dir, 'gone'), join(dir, '.roadmap'));
+    assertFails(roadmapSync(dir, ['init']), 1, /^error: .+\/\.roadmap is a link to a folder that does not exist; fix or remove it, then run roadmap init again$/);
     assert.deepEqual(readdirSync(dir), ['.roadmap']);
   });
 

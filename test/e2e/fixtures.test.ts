@@ -5,7 +5,7 @@
  */
 import { before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import {
@@ -280,6 +280,13 @@ describe('fixture roadmap-cli-2025-10: the seed-era templates', () => {
   });
   beforeEach(() => resetRepo(repo));
 
+  test('roadmap update --remove-milestone takes out a listed name whatever case it is typed in', () => {
+    const path = '.roadmap/roadmaps/d9f5556c-roadmap_project.md';
+    assert.deepEqual(frontMatter(join(repo, path)).milestones, ['milestone_1', 'milestone_2', 'v0.5.0']);
+    roadmapOk(repo, ['roadmap', 'update', 'd9f5556c', '--remove-milestone', 'MILESTONE_1', '--remove-milestone', 'V0.5.0']);
+    assert.deepEqual(frontMatter(join(repo, path)).milestones, ['milestone_2']);
+  });
+
   test('milestone update --name --description renames the heading and fills the empty Description section', () => {
     const path = '.roadmap/milestones/v020.md';
     const beforeText = readFileSync(join(repo, path), 'utf8');
@@ -403,6 +410,11 @@ describe('fixture roadmap-cli-2026-02: the per-milestone folder layout', () => {
     assert.deepEqual(frontMatter(join(repo, path)).milestones, ['v2']);
     roadmapOk(repo, ['roadmap', 'update', '99d80769', '--remove-milestone', 'v2']);
     assert.deepEqual(frontMatter(join(repo, path)).milestones, []);
+    // Tied however the milestone spells the id (case, a longer id), and listed as well: still refused.
+    const tiedFile = join(repo, '.roadmap', 'milestones', 'v0-2-0.md');
+    writeFileSync(tiedFile, readFileSync(tiedFile, 'utf8').replace(/^project_id: .*$/m, 'project_id: 99D80769'));
+    writeFileSync(join(repo, path), readFileSync(join(repo, path), 'utf8').replace(/^milestones: \[\]$/m, 'milestones:\n- v0-2-0'));
+    assertFails(roadmapSync(repo, ['roadmap', 'update', '99d80769', '--remove-milestone', 'v0-2-0']), 1, /^error: milestone "v0-2-0" belongs to this roadmap by its own project_id/);
   });
 
   test('roadmap JSON has start_date and target_end_date at the top, read from timeline: where this version keeps them', () => {
@@ -412,6 +424,9 @@ describe('fixture roadmap-cli-2026-02: the per-milestone folder layout', () => {
     assert.equal(shown.target_end_date, null);
     const [listed] = roadmapJson<Json[]>(repo, ['roadmap', 'list', '--json']);
     assert.equal(listed!.start_date, shown.start_date);
+    // The seed era writes "" for no date: a date or null, in JSON as in the web API.
+    const seedEra = roadmapJson<Json[]>(fixtureRepo('roadmap-cli-2025-10'), ['roadmap', 'list', '--json'])[0]!;
+    assert.deepEqual([seedEra.start_date, seedEra.target_end_date], [null, null]);
   });
 
   test('a new roadmap goes to projects/, the folder this project already uses', () => {

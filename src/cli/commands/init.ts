@@ -15,7 +15,7 @@ export function registerInit(program: Command, ctx: Context): void {
       const result = initRoadmap(target, opts.name ?? basename(target.root));
       ctx.io.out(`${target.dir}\n`);
       ctx.note(result.created ? `initialized ${target.dir}` : `${target.dir} already exists; ${result.added.length ? `added ${result.added.join(', ')}` : 'nothing to add'}`);
-      if (!result.created && opts.name !== undefined && !result.added.includes('config.yaml')) {
+      if (!result.created && opts.name !== undefined && result.projectName !== opts.name) {
         ctx.warn(`--name was not applied to the existing project (roadmap config set project.name '${opts.name.replaceAll("'", "'\\''")}' changes it)`);
       }
     });

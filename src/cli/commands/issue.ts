@@ -121,10 +121,13 @@ export function registerIssue(program: Command, ctx: Context): void {
     const format = formatOf(opts);
     const store = ctx.store();
     if (query.milestone) {
-      // `-m v1.0` finds `V1.0` as create and update do; a name no milestone has is said so.
-      const [named] = milestoneNamed(query.milestone, store.listMilestones());
-      if (named) query.milestone = named.name;
-      else ctx.warn(`no milestone named "${query.milestone}": listing the issues that name it anyway`);
+      // Issues are matched by the name exactly as they spell it; a name no milestone file has
+      // is said so (with the one meant, when only its case differs), and listed all the same.
+      const milestones = store.listMilestones();
+      if (!milestones.some((m) => m.name === query.milestone)) {
+        const [near] = milestoneNamed(query.milestone, milestones);
+        ctx.warn(`no milestone named "${query.milestone}"${near ? ` (did you mean "${near.name}"?)` : ''}: listing the issues that name it anyway`);
+      }
     }
     const count = needsOnlySummaries(format)
       ? writeIssueSummaries(ctx.io, format, store.listIssueSummaries(query))

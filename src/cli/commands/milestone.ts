@@ -164,8 +164,9 @@ export function registerMilestone(program: Command, ctx: Context): void {
         ctx.note(`moved ${issues.length} ${issues.length === 1 ? 'issue' : 'issues'} to the backlog`);
       }
       const copy = store.gitCopies([target.path]).get(target.path);
-      const deleted = store.deleteMilestone(target.name);
+      const { milestone: deleted, roadmaps } = store.deleteMilestone(target.name);
       ctx.io.out(`${deleted.name}\n`);
       ctx.note(deletedNote(deleted.path, copy, ctx.rootFromHere()));
+      for (const roadmap of roadmaps) ctx.note(`removed ${deleted.name} from the milestones of ${roadmap.path}`);
     });
 }

@@ -4,7 +4,8 @@ import { UsageError, ValidationError } from '../../errors.js';
 import type { FieldEdit } from '../../domain/change.js';
 import type { Milestone } from '../../domain/milestone.js';
 import { combinedProgress, healthByMilestone, localDate, ProgressTally, type Tallies, tallyIssues } from '../../domain/progress.js';
-import { type Roadmap, roadmapJsonFields, roadmapMilestoneNames } from '../../domain/roadmap.js';
+import { milestoneNamed } from '../../domain/milestone.js';
+import { isTiedTo, type Roadmap, roadmapJsonFields, roadmapMilestoneNames } from '../../domain/roadmap.js';
 import { parseDate, parseIdRef, parseRoadmapPriority, parseRoadmapStatus, parseTitle } from '../../domain/validate.js';
 import type { Context } from '../context.js';
 import { deletedNote } from '../output/deleted.js';
@@ -162,18 +163,18 @@ export function registerRoadmap(program: Command, ctx: Context): void {
       if (opts.targetDate !== undefined) edits.push({ key: dateKey('target_end_date'), value: parseDate(opts.targetDate, 'target date') });
       // Later Python versions tie a milestone to its roadmap by the milestone's own project_id:
       // such a milestone is in already, and only its own file can take it out.
-      const tied = (name: string) => store.listMilestones().find((m) => m.name === name && m.projectId === current.id);
-      const adding = ((opts.addMilestone ?? []) as string[]).map((name) => store.getMilestone(name).name).filter((name) => !tied(name));
-      const removing = new Set(((opts.removeMilestone ?? []) as string[]).map((name) => {
-        const known = store.listMilestones().find((m) => m.name.toLowerCase() === name.toLowerCase())?.name ?? name;
-        const owner = tied(known);
-        if (owner && !current.milestones.includes(known)) {
-          throw new ValidationError(`milestone "${known}" belongs to this roadmap by its own project_id (${owner.path}); change it there to leave it out`);
+      const milestones = store.listMilestones();
+      const adding = ((opts.addMilestone ?? []) as string[]).map((name) => store.getMilestone(name)).filter((m) => !isTiedTo(m, current)).map((m) => m.name);
+      const removing = ((opts.removeMilestone ?? []) as string[]).map((name) => {
+        const [known] = milestoneNamed(name, milestones);
+        if (known && isTiedTo(known, current)) {
+          throw new ValidationError(`milestone "${known.name}" belongs to this roadmap by its own project_id (${known.path}); change it there to leave it out`);
         }
-        return known;
-      }));
+        return (known?.name ?? name).toLowerCase();
+      });
       const { roadmap: updated, changed } = store.updateRoadmap(current.id, (fresh) => {
-        const next = fresh.milestones.filter((m) => !removing.has(m));
+        // A listed name goes whatever case the list spells it in.
+        const next = fresh.milestones.filter((m) => !removing.includes(m.toLowerCase()));
         for (const name of adding) if (!next.includes(name)) next.push(name);
         const same = next.length === fresh.milestones.length && next.every((m, i) => m === fresh.milestones[i]);
         return same ? edits : [...edits, { key: 'milestones', value: next }];

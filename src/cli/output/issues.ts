@@ -39,7 +39,6 @@ export function writeIssueSummaries<T extends IssueSummary>(io: IO, format: 'tab
   return count;
 }
 
-/** Write issues in the chosen format; returns how many were written. */
 /** A value a command adds to each issue (search: where it matched), in every format. */
 export interface ExtraField {
   header: string;
@@ -47,6 +46,7 @@ export interface ExtraField {
   value: (issue: Issue) => string;
 }
 
+/** Write issues in the chosen format; returns how many were written. */
 export function writeIssues(io: IO, format: Format, issues: Iterable<Issue>, extra?: ExtraField): number {
   if (!extra) {
     if (format === 'json') return writeJsonArray(io, issues, issueJson);

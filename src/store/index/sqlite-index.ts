@@ -551,12 +551,12 @@ export class SqliteIndex {
     };
   }
 
-  /** Every stored row of a file, for `index check` to compare with a fresh read. */
   /** The issue row of a file, every column as stored (for `index check`). */
   storedIssueRow(path: string): Record<string, unknown> | undefined {
     return this.prepare('SELECT * FROM issues WHERE path = ?').get(path) as Record<string, unknown> | undefined;
   }
 
+  /** Every stored row of a file, for `index check` to compare with a fresh read. */
   storedRecord(path: string): { fields: string | null; labels: string[]; edges: Array<[string, string]> } | undefined {
     const issue = this.prepare('SELECT i.rowid, f.fields FROM issues i JOIN issue_fields f ON f.issue = i.rowid WHERE i.path = ?').raw().get(path) as [number, string] | undefined;
     if (issue) {
