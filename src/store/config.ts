@@ -138,7 +138,8 @@ export function parseSettingValue(key: string, text: string): unknown {
 
 /**
  * Write one setting. A key roadmap does not read, and that config.yaml does not hold yet, is
- * most often a typo (`storage.use_indx`) that would silently do nothing, so it takes `force`.
+ * most often a typo (`storage.use_indx`) that would silently do nothing, and one value in place
+ * of a whole section loses its keys: both take `force`.
  */
 export function writeConfigValue(dir: string, key: string, value: unknown, force = false): void {
   if (!/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(key)) {

@@ -2,9 +2,8 @@
 import type { Command } from 'commander';
 import { UsageError, ValidationError } from '../../errors.js';
 import type { FieldEdit } from '../../domain/change.js';
-import type { Milestone } from '../../domain/milestone.js';
+import { type Milestone, milestoneNamed } from '../../domain/milestone.js';
 import { combinedProgress, healthByMilestone, localDate, ProgressTally, type Tallies, tallyIssues } from '../../domain/progress.js';
-import { milestoneNamed } from '../../domain/milestone.js';
 import { isTiedTo, type Roadmap, roadmapJsonFields, roadmapMilestoneNames } from '../../domain/roadmap.js';
 import { parseDate, parseIdRef, parseRoadmapPriority, parseRoadmapStatus, parseTitle } from '../../domain/validate.js';
 import type { Context } from '../context.js';

@@ -11,8 +11,8 @@ export interface Column<Row> {
   max?: number;
   align?: 'right';
   /**
-   * On a terminal too narrow for every column even at its floor, columns with a drop order
-   * are left out, lowest first, rather than all cut to a few useless characters.
+   * On a terminal too narrow for every column without cutting a header, columns with a drop
+   * order are left out, lowest first, rather than all cut to a few useless characters.
    */
   dropOrder?: number;
 }
