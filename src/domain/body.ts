@@ -32,10 +32,12 @@ export function followFieldsInBody(body: string, before: Titled, after: Titled):
 
 function replaceDescription(lines: string[], heading: number, was: string, now: string): void {
   const nowLines = now === '' ? [] : now.split(/\r?\n/);
+  const section = lines.findIndex((line) => DESCRIPTION_SECTION.test(line.trim()));
   if (was !== '') {
-    const at = findParagraph(lines, heading, was.split(/\r?\n/));
+    const wasLines = was.split(/\r?\n/);
+    const at = findParagraph(lines, [heading, section], wasLines);
     if (at === undefined) return;
-    const length = was.split(/\r?\n/).length;
+    const length = wasLines.length;
     if (nowLines.length > 0) {
       lines.splice(at, length, ...nowLines);
     } else {
@@ -46,7 +48,6 @@ function replaceDescription(lines: string[], heading: number, was: string, now: 
     return;
   }
   if (nowLines.length === 0) return;
-  const section = lines.findIndex((line) => DESCRIPTION_SECTION.test(line.trim()));
   if (section >= 0) {
     let end = section + 1;
     while (end < lines.length && !lines[end]!.startsWith('#')) {
@@ -64,17 +65,17 @@ function replaceDescription(lines: string[], heading: number, was: string, now: 
 
 /**
  * Where the description stands, if it does: only where the templates put it, as the first
- * paragraph under the `# name` heading or under a Description or Overview section. The same
+ * paragraph under the `# name` heading or under a Description or Overview section (the line
+ * numbers of those two, -1 when absent). The same
  * words elsewhere (a goal that reads "TBD") are a person's, and stay.
  */
-function findParagraph(lines: string[], heading: number, paragraph: string[]): number | undefined {
+function findParagraph(lines: string[], [heading, section]: [number, number], paragraph: string[]): number | undefined {
   const firstAfter = (line: number) => {
     let at = line + 1;
     while (at < lines.length && isBlank(lines[at]!)) at++;
     return at;
   };
   const places = [heading >= 0 ? firstAfter(heading) : 0];
-  const section = lines.findIndex((line) => DESCRIPTION_SECTION.test(line.trim()));
   if (section >= 0) places.push(firstAfter(section));
   const bounded = (i: number) => i >= lines.length || isBlank(lines[i]!) || lines[i]!.startsWith('#');
   return places.find((at) =>
